@@ -1,0 +1,153 @@
+"""Every sheet and column name of the workbook contract, in English and Vietnamese, in one place.
+
+Input names are matched case-insensitively, ignoring surrounding spaces; either language is
+accepted. Output names follow the ``language`` setting.
+"""
+
+from __future__ import annotations
+
+# Input sheets: key -> (English, Vietnamese)
+INPUT_SHEETS: dict[str, tuple[str, str]] = {
+    "settings": ("Settings", "Thiết lập"),
+    "shifts": ("Shifts", "Ca trực"),
+    "areas": ("Areas", "Địa bàn"),
+    "people": ("People", "Cán bộ"),
+    "requirements": ("Requirements", "Yêu cầu"),
+    "status": ("Status", "Tình trạng"),
+    "isolation": ("Isolation", "Quy định cách ly"),
+    "requests": ("Requests", "Nguyện vọng"),
+    "fixed": ("Fixed", "Cố định"),
+    "history": ("History", "Lịch sử"),
+    "donations": ("Donations", "Hiến máu"),
+}
+
+# Input columns per sheet: key -> (English, Vietnamese)
+INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
+    "settings": {"key": ("key", "khóa"), "value": ("value", "giá trị")},
+    "shifts": {
+        "id": ("id", "mã"),
+        "name": ("name", "tên"),
+        "start": ("start", "bắt đầu"),
+        "end": ("end", "kết thúc"),
+        "night": ("night", "ca đêm"),
+    },
+    "areas": {"id": ("id", "mã"), "name": ("name", "tên"), "kind": ("kind", "loại")},
+    "people": {
+        "id": ("id", "mã"),
+        "name": ("name", "họ tên"),
+        "rank": ("rank", "cấp bậc"),
+        "role": ("role", "lực lượng"),
+        "origin": ("origin", "nguồn"),
+        "available_from": ("available_from", "từ ngày"),
+        "available_to": ("available_to", "đến ngày"),
+        "home_area": ("home_area", "địa bàn phụ trách"),
+        "skills": ("skills", "kỹ năng"),
+        "max_shifts_per_week": ("max_shifts_per_week", "tối đa ca/tuần"),
+        "phone": ("phone", "điện thoại"),
+        "blood_group": ("blood_group", "nhóm máu"),
+        "birth_date": ("birth_date", "ngày sinh"),
+        "weight_kg": ("weight_kg", "cân nặng"),
+    },
+    "requirements": {
+        "area": ("area", "địa bàn"),
+        "shift": ("shift", "ca"),
+        "from": ("from", "từ ngày"),
+        "to": ("to", "đến ngày"),
+        "weekdays": ("weekdays", "thứ"),
+        "min_staff": ("min_staff", "số người"),
+        "min_police": ("min_police", "số công an"),
+        "skill": ("skill", "kỹ năng"),
+        "max_staff": ("max_staff", "tối đa"),
+        "mode": ("mode", "hình thức"),
+    },
+    "status": {
+        "person": ("person", "cán bộ"),
+        "status": ("status", "tình trạng"),
+        "from": ("from", "từ ngày"),
+        "to": ("to", "đến ngày"),
+        "note": ("note", "ghi chú"),
+    },
+    "isolation": {
+        "status": ("status", "tình trạng"),
+        "effective_from": ("effective_from", "áp dụng từ"),
+        "days": ("days", "số ngày"),
+    },
+    "requests": {
+        "person": ("person", "cán bộ"),
+        "date": ("date", "ngày"),
+        "shift": ("shift", "ca"),
+        "type": ("type", "loại"),
+        "weight": ("weight", "trọng số"),
+    },
+    "fixed": {
+        "person": ("person", "cán bộ"),
+        "date": ("date", "ngày"),
+        "shift": ("shift", "ca"),
+        "area": ("area", "địa bàn"),
+    },
+    "history": {"person": ("person", "cán bộ"), "date": ("date", "ngày"), "shift": ("shift", "ca")},
+    "donations": {
+        "person": ("person", "cán bộ"),
+        "date": ("date", "ngày"),
+        "product": ("product", "chế phẩm"),
+        "note": ("note", "ghi chú"),
+    },
+}
+
+# Output sheets: key -> (English, Vietnamese)
+OUTPUT_SHEETS: dict[str, tuple[str, str]] = {
+    "assignments": ("Assignments", "Phân công"),
+    "gaps": ("Gaps", "Thiếu hụt"),
+    "reinforcements": ("Reinforcements needed", "Đề nghị tăng cường"),
+    "grid": ("Grid", "Lịch theo người"),
+    "coverage": ("Coverage", "Độ phủ"),
+    "totals": ("Totals", "Tổng hợp"),
+    "summary": ("Summary", "Tóm tắt"),
+    "changes": ("Changes", "Thay đổi"),
+}
+
+# Output columns: key -> (English, Vietnamese)
+OUTPUT_COLUMNS: dict[str, tuple[str, str]] = {
+    "date": ("date", "ngày"),
+    "shift": ("shift", "ca"),
+    "area": ("area", "địa bàn"),
+    "person": ("person", "cán bộ"),
+    "name": ("name", "họ tên"),
+    "role": ("role", "lực lượng"),
+    "origin": ("origin", "nguồn"),
+    "mode": ("mode", "hình thức"),
+    "needed": ("needed", "cần"),
+    "assigned": ("assigned", "đã phân"),
+    "missing": ("missing", "thiếu"),
+    "reason": ("reason", "lý do"),
+    "from": ("from", "từ ngày"),
+    "to": ("to", "đến ngày"),
+    "people": ("people", "số người"),
+    "rank": ("rank", "cấp bậc"),
+    "shifts": ("shifts", "số ca"),
+    "nights": ("nights", "ca đêm"),
+    "weekends": ("weekend shifts", "ca cuối tuần"),
+    "home_area_shifts": ("in home area", "tại địa bàn phụ trách"),
+    "load": ("load", "mức tải"),
+    "change": ("change", "thay đổi"),
+    "before": ("before", "trước"),
+    "after": ("after", "sau"),
+}
+
+
+def sheet_name(key: str, language: str) -> str:
+    """The output sheet name for ``key`` in ``language`` (``vi`` or ``en``)."""
+    en, vi = OUTPUT_SHEETS[key]
+    return vi if language == "vi" else en
+
+
+def column_name(key: str, language: str) -> str:
+    en, vi = OUTPUT_COLUMNS[key]
+    return vi if language == "vi" else en
+
+
+def normalise(name: object) -> str:
+    """How names are compared: case-insensitive, surrounding spaces ignored, NFC Unicode."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", str(name)).strip().casefold()

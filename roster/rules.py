@@ -1,0 +1,25 @@
+"""The name of every rule, defined once: the model, the checker, reports and tests all use these.
+
+A rule's name is what a commander reads in a violation report and what a test asserts on.
+"""
+
+from __future__ import annotations
+
+from roster.data import StrEnum
+
+
+class Rule(StrEnum):
+    ONE_SHIFT_PER_DAY = "one_shift_per_day"
+    ONE_PLACE_PER_SHIFT = "one_place_per_shift"
+    MIN_REST = "min_rest"
+    MAX_CONSECUTIVE_DAYS = "max_consecutive_days"
+    MAX_SHIFTS_PER_WEEK = "max_shifts_per_week"
+    MAX_NIGHTS_PER_WEEK = "max_nights_per_week"
+    AVAILABILITY_WINDOW = "availability_window"
+    STATUS = "status"
+    FIXED = "fixed"
+    MAX_STAFF = "max_staff"
+    MODE = "mode"
+    NO_DEMAND = "no_demand"
+    UNKNOWN_ID = "unknown_id"
+    COVERAGE = "coverage"
