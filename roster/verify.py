@@ -1,0 +1,599 @@
+"""The independent rule checker: re-derives every rule from the input data and a roster.
+
+It shares nothing with the solver (``roster.model``) on purpose, so a bug in the model cannot
+hide itself: requirement applicability, shift times, rest, rolling windows and coverage are all
+worked out again here from the plain data classes.  It is used on every solved roster, on
+rosters a commander edits by hand, and by the tests.
+
+Conventions the rules below rely on:
+
+- An assignment naming an unknown person, shift or area, or a date outside the horizon, is
+  reported once as ``UNKNOWN_ID`` and takes no further part (nothing else can be said of it).
+- History shifts count only on dates before the horizon; a violation made by history alone
+  (before the first day) is the past, not this roster, and is not reported.
+- Coverage counts distinct people: a person listed twice in one place is one person there
+  (and an ``ONE_PLACE_PER_SHIFT`` violation).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from roster.data import Assignment, Mode, ProblemData, Requirement, StatusKind
+from roster.rules import Rule
+
+WINDOW_DAYS = 7  # "any 7 consecutive days": the rolling week of the contract
+REMOTE_KIND = "remote"  # area kind whose places can only be filled remotely
+NO_SHIFT_AT_ALL = frozenset(
+    {
+        StatusKind.F0,
+        StatusKind.LEAVE,
+        StatusKind.SICK,
+        StatusKind.TRAINING,
+        StatusKind.UNAVAILABLE,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken hard rule, in words a commander can act on."""
+
+    rule: Rule
+    person: str | None
+    date: date | None
+    shift: str | None
+    area: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One (date, shift, area) that falls short, with the details a reason is written from."""
+
+    date: date
+    shift: str
+    area: str
+    needed: int
+    assigned: int
+    missing: int
+    short_staff: int
+    short_police: int
+    missing_skills: tuple[str, ...]
+    mode: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every violation and every gap of one roster."""
+
+    violations: tuple[Violation, ...]
+    gaps: tuple[Gap, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def uncovered(self) -> int:
+        return sum(g.missing for g in self.gaps)
+
+
+Place = tuple[date, str, str]  # (date, shift id, area id)
+
+
+def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
+    """Check a roster against every hard rule and the coverage the requirements ask for."""
+    out: list[Violation] = []
+    valid = _check_ids(data, assignments, out)
+    rows_at = _rows_by_place(data)
+    by_person: dict[str, list[Assignment]] = defaultdict(list)
+    people_at: dict[tuple[date, str, str, Mode], set[str]] = defaultdict(set)
+    for a in valid:
+        by_person[a.person].append(a)
+        people_at[(a.date, a.shift, a.area, Mode(a.mode))].add(a.person)
+
+    _check_same_day(data, by_person, out)
+    worked = _worked_shifts(data, by_person)
+    _check_rest(data, worked, out)
+    _check_consecutive(data, worked, out)
+    _check_windows(data, worked, out)
+    _check_person_days(data, valid, out)
+    _check_fixed(data, valid, out)
+    _check_demand(data, valid, rows_at, people_at, out)
+
+    shift_order = {s.id: i for i, s in enumerate(data.shifts)}
+    rule_order = {r: i for i, r in enumerate(Rule)}
+    out.sort(
+        key=lambda v: (
+            v.date or date.min,
+            v.person or "",
+            shift_order.get(v.shift or "", -1),
+            rule_order[v.rule],
+        )
+    )
+    return CheckReport(tuple(out), tuple(_gaps(data, rows_at, people_at)))
+
+
+def format_report(report: CheckReport, data: ProblemData, limit: int = 50) -> str:
+    """One line per violation (rule, person, date, shift, message), capped at ``limit``."""
+    lines = [
+        f"{len(report.violations)} rule violation(s); "
+        f"{report.uncovered} place(s) uncovered in {len(report.gaps)} gap(s)."
+    ]
+    for v in report.violations[:limit]:
+        who = _who(data, v.person) if v.person else "-"
+        when = _fmt(v.date) if v.date else "-"
+        lines.append(f"[{v.rule}] {who} | {when} | {v.shift or '-'} | {v.message}")
+    if len(report.violations) > limit:
+        lines.append(f"... and {len(report.violations) - limit} more.")
+    return "\n".join(lines)
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+def _fmt(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _who(data: ProblemData, person_id: str) -> str:
+    person = data.person_by_id.get(person_id)
+    return f"{person_id} ({person.name})" if person else repr(person_id)
+
+
+def _where(a: Assignment) -> str:
+    return f"shift {a.shift} on {_fmt(a.date)} in area {a.area}"
+
+
+# --- shapes --------------------------------------------------------------------------------
+
+
+def _check_ids(
+    data: ProblemData, assignments: Iterable[Assignment], out: list[Violation]
+) -> list[Assignment]:
+    """Report assignments that name something unknown; return the ones that can be checked."""
+    valid = []
+    first, last = data.settings.start_date, data.settings.end_date
+    for a in assignments:
+        problems = []
+        if a.person not in data.person_by_id:
+            problems.append(f"unknown person {a.person!r}")
+        if a.shift not in data.shift_by_id:
+            problems.append(f"unknown shift {a.shift!r}")
+        if a.area not in data.area_by_id:
+            problems.append(f"unknown area {a.area!r}")
+        if not first <= a.date <= last:
+            problems.append(f"a date outside the horizon {_fmt(first)} to {_fmt(last)}")
+        if problems:
+            out.append(
+                Violation(
+                    Rule.UNKNOWN_ID,
+                    a.person,
+                    a.date,
+                    a.shift,
+                    a.area,
+                    f"The assignment of {a.person!r} to {_where(a)} names "
+                    + ", ".join(problems)
+                    + ".",
+                )
+            )
+        else:
+            valid.append(a)
+    return valid
+
+
+def _check_same_day(
+    data: ProblemData, by_person: dict[str, list[Assignment]], out: list[Violation]
+) -> None:
+    """A person works at most one shift a day, in one place."""
+    for pid, items in by_person.items():
+        shifts_on: dict[date, set[str]] = defaultdict(set)
+        areas_on: dict[tuple[date, str], list[str]] = defaultdict(list)
+        for a in items:
+            shifts_on[a.date].add(a.shift)
+            areas_on[(a.date, a.shift)].append(a.area)
+        for day, shifts in shifts_on.items():
+            if len(shifts) > 1:
+                names = ", ".join(s.id for s in data.shifts if s.id in shifts)
+                out.append(
+                    Violation(
+                        Rule.ONE_SHIFT_PER_DAY,
+                        pid,
+                        day,
+                        None,
+                        None,
+                        f"{_who(data, pid)} is on {len(shifts)} shifts ({names}) on "
+                        f"{_fmt(day)}; one shift a day at most.",
+                    )
+                )
+        for (day, shift), areas in areas_on.items():
+            if len(areas) > 1:
+                out.append(
+                    Violation(
+                        Rule.ONE_PLACE_PER_SHIFT,
+                        pid,
+                        day,
+                        shift,
+                        None,
+                        f"{_who(data, pid)} is listed {len(areas)} times on shift {shift} of "
+                        f"{_fmt(day)} (areas {', '.join(areas)}); one place per shift.",
+                    )
+                )
+
+
+def _check_person_days(
+    data: ProblemData, valid: Iterable[Assignment], out: list[Violation]
+) -> None:
+    """Availability window (reinforcements) and status (F0, F1, leave ...) on each assignment."""
+    statuses = defaultdict(list)
+    for s in data.statuses:
+        statuses[s.person].append(s)
+    f1_remote = data.settings.f1_remote_duty
+    for a in valid:
+        person = data.person_by_id[a.person]
+        if person.available_from is not None and a.date < person.available_from:
+            out.append(
+                Violation(
+                    Rule.AVAILABILITY_WINDOW,
+                    a.person,
+                    a.date,
+                    a.shift,
+                    a.area,
+                    f"{_who(data, a.person)} is on {_where(a)} but is available only from "
+                    f"{_fmt(person.available_from)}.",
+                )
+            )
+        if person.available_to is not None and a.date > person.available_to:
+            out.append(
+                Violation(
+                    Rule.AVAILABILITY_WINDOW,
+                    a.person,
+                    a.date,
+                    a.shift,
+                    a.area,
+                    f"{_who(data, a.person)} is on {_where(a)} but is available only until "
+                    f"{_fmt(person.available_to)}.",
+                )
+            )
+        for s in statuses.get(a.person, ()):
+            if not s.date_from <= a.date <= s.date_to:
+                continue
+            if s.status in NO_SHIFT_AT_ALL:
+                why = "no shift at all is allowed"
+            elif s.status == StatusKind.F1 and not f1_remote:
+                why = "F1 people take no shift (f1_remote_duty is off)"
+            elif s.status == StatusKind.F1 and a.mode != Mode.REMOTE:
+                why = "an F1 person may only take remote duty"
+            else:
+                continue
+            out.append(
+                Violation(
+                    Rule.STATUS,
+                    a.person,
+                    a.date,
+                    a.shift,
+                    a.area,
+                    f"{_who(data, a.person)} is {s.status} from {_fmt(s.date_from)} to "
+                    f"{_fmt(s.date_to)} but is on {_where(a)} ({a.mode}); {why}.",
+                )
+            )
+            break
+
+
+def _check_fixed(data: ProblemData, valid: Iterable[Assignment], out: list[Violation]) -> None:
+    """Every Fixed row must be in the roster exactly as written."""
+    present = {(a.person, a.date, a.shift, a.area) for a in valid}
+    day_of = defaultdict(list)
+    for a in valid:
+        day_of[(a.person, a.date)].append(a)
+    for f in data.fixed:
+        if (f.person, f.date, f.shift, f.area) in present:
+            continue
+        instead = day_of.get((f.person, f.date))
+        found = (
+            "instead they are on " + "; ".join(_where(a) for a in instead)
+            if instead
+            else "they are not on duty that day"
+        )
+        out.append(
+            Violation(
+                Rule.FIXED,
+                f.person,
+                f.date,
+                f.shift,
+                f.area,
+                f"Fixed row {f.row}: {_who(data, f.person)} must be on shift {f.shift} of "
+                f"{_fmt(f.date)} in area {f.area}, but {found}.",
+            )
+        )
+
+
+# --- time rules: rest, consecutive days, rolling weeks ------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class _Worked:
+    """One shift a person worked, with its real start and end (history or this roster)."""
+
+    start: datetime
+    end: datetime
+    date: date
+    shift: str
+    night: bool
+    history: bool
+
+
+def _worked_shifts(
+    data: ProblemData, by_person: dict[str, list[Assignment]]
+) -> dict[str, list[_Worked]]:
+    """Each person's distinct (date, shift) worked, history before the horizon too, by start."""
+    pairs: dict[str, dict[tuple[date, str], bool]] = defaultdict(dict)
+    start = data.settings.start_date
+    for h in data.history:
+        if h.date < start and h.shift in data.shift_by_id:
+            pairs[h.person][(h.date, h.shift)] = True
+    for pid, items in by_person.items():
+        for a in items:
+            pairs[pid][(a.date, a.shift)] = False
+    worked = {}
+    for pid, seen in pairs.items():
+        rows = []
+        for (day, sid), history in seen.items():
+            shift = data.shift_by_id[sid]
+            begin = datetime.combine(day, shift.start)
+            end = datetime.combine(day, shift.end)
+            if end <= begin:  # an end at or before the start crosses midnight
+                end += timedelta(days=1)
+            rows.append(_Worked(begin, end, day, sid, shift.night, history))
+        worked[pid] = sorted(rows)
+    return worked
+
+
+def _check_rest(data: ProblemData, worked: dict[str, list[_Worked]], out: list[Violation]) -> None:
+    """Least rest between the end of any shift and the start of any later one, same person.
+
+    Two shifts on one date are already a ONE_SHIFT_PER_DAY violation and are not reported again.
+    """
+    need = timedelta(hours=data.settings.min_rest_hours)
+    for pid, rows in worked.items():
+        for i, first in enumerate(rows):
+            for second in rows[i + 1 :]:
+                rest = second.start - first.end
+                if rest >= need:
+                    break  # later starts only rest longer
+                if second.date == first.date or (first.history and second.history):
+                    continue
+                hours = rest.total_seconds() / 3600
+                rests = f"rests only {hours:g} h" if hours >= 0 else "has overlapping shifts"
+                out.append(
+                    Violation(
+                        Rule.MIN_REST,
+                        pid,
+                        second.date,
+                        second.shift,
+                        None,
+                        f"{_who(data, pid)} {rests} between shift {first.shift} of "
+                        f"{_fmt(first.date)} (ends {first.end:%H:%M %d/%m/%Y}) and shift "
+                        f"{second.shift} of {_fmt(second.date)} (starts "
+                        f"{second.start:%H:%M %d/%m/%Y}); at least "
+                        f"{data.settings.min_rest_hours:g} h are required.",
+                    )
+                )
+
+
+def _check_consecutive(
+    data: ProblemData, worked: dict[str, list[_Worked]], out: list[Violation]
+) -> None:
+    """No more than ``max_consecutive_days`` dates in a row with any shift; one report per run."""
+    limit = data.settings.max_consecutive_days
+    start = data.settings.start_date
+    one = timedelta(days=1)
+    for pid, rows in worked.items():
+        days = sorted({w.date for w in rows})
+        run_start = None
+        reported = False
+        for i, day in enumerate(days):
+            if i == 0 or days[i - 1] != day - one:
+                run_start, reported = day, False
+            length = (day - run_start).days + 1
+            if length > limit and day >= start and not reported:
+                reported = True
+                out.append(
+                    Violation(
+                        Rule.MAX_CONSECUTIVE_DAYS,
+                        pid,
+                        day,
+                        None,
+                        None,
+                        f"{_who(data, pid)} works {length} days in a row from "
+                        f"{_fmt(run_start)} to {_fmt(day)}; at most {limit} are allowed.",
+                    )
+                )
+
+
+def _check_windows(
+    data: ProblemData, worked: dict[str, list[_Worked]], out: list[Violation]
+) -> None:
+    """Shifts and night shifts in any 7 consecutive days (rolling, not calendar weeks).
+
+    Every offending window is reported once at its first day, taking only windows that begin
+    on a worked day: any other offending window holds no more shifts than the one beginning at
+    its first worked day, so these witness every overload without repeating it.
+    """
+    for pid, rows in worked.items():
+        person = data.person_by_id.get(pid)
+        if person is None:
+            continue  # history of someone not in People: nothing of this roster to judge
+        shift_cap = (
+            person.max_shifts_per_week
+            if person.max_shifts_per_week is not None
+            else data.settings.max_shifts_per_week
+        )
+        _windows(data, pid, rows, Rule.MAX_SHIFTS_PER_WEEK, "shifts", shift_cap, out)
+        nights = [w for w in rows if w.night]
+        cap = data.settings.max_nights_per_week
+        _windows(data, pid, nights, Rule.MAX_NIGHTS_PER_WEEK, "night shifts", cap, out)
+
+
+def _windows(
+    data: ProblemData,
+    pid: str,
+    rows: list[_Worked],
+    rule: Rule,
+    what: str,
+    cap: int,
+    out: list[Violation],
+) -> None:
+    """Report each window beginning on a worked day with more than ``cap`` of ``rows``."""
+    count_on: dict[date, int] = defaultdict(int)
+    for w in rows:
+        count_on[w.date] += 1
+    start = data.settings.start_date
+    for first in sorted(count_on):
+        last = first + timedelta(days=WINDOW_DAYS - 1)
+        if last < start:
+            continue  # the window lies wholly in history
+        days = [first + timedelta(days=k) for k in range(WINDOW_DAYS)]
+        total = sum(count_on.get(d, 0) for d in days)
+        in_horizon = any(count_on.get(d, 0) for d in days if d >= start)
+        if total > cap and in_horizon:
+            out.append(
+                Violation(
+                    rule,
+                    pid,
+                    first,
+                    None,
+                    None,
+                    f"{_who(data, pid)} has {total} {what} in the 7 days {_fmt(first)} to "
+                    f"{_fmt(last)}; at most {cap} are allowed.",
+                )
+            )
+
+
+# --- demand: which requirement rows apply where, MAX_STAFF, MODE, NO_DEMAND, gaps ----------
+
+
+def _rows_by_place(data: ProblemData) -> dict[Place, list[Requirement]]:
+    """The requirement rows that apply at each (date, shift, area), worked out once."""
+    rows_at: dict[Place, list[Requirement]] = defaultdict(list)
+    for row in data.requirements:
+        shifts = [s.id for s in data.shifts if row.shift is None or row.shift == s.id]
+        for day in data.dates:
+            if row.date_from is not None and day < row.date_from:
+                continue
+            if row.date_to is not None and day > row.date_to:
+                continue
+            if row.weekdays is not None and day.weekday() not in row.weekdays:
+                continue
+            for sid in shifts:
+                rows_at[(day, sid, row.area)].append(row)
+    return rows_at
+
+
+def _check_demand(
+    data: ProblemData,
+    valid: Iterable[Assignment],
+    rows_at: dict[Place, list[Requirement]],
+    people_at: dict[tuple[date, str, str, Mode], set[str]],
+    out: list[Violation],
+) -> None:
+    """Each assignment must fill a row of its own mode; no place may exceed its max_staff."""
+    for a in valid:
+        mode = Mode(a.mode)
+        if data.area_by_id[a.area].kind == REMOTE_KIND and mode != Mode.REMOTE:
+            out.append(
+                Violation(
+                    Rule.MODE,
+                    a.person,
+                    a.date,
+                    a.shift,
+                    a.area,
+                    f"{_who(data, a.person)} is on {_where(a)} as {mode}, but area {a.area} "
+                    f"is of kind remote: its duty is remote only.",
+                )
+            )
+        elif not any(r.mode == mode for r in rows_at.get((a.date, a.shift, a.area), ())):
+            out.append(
+                Violation(
+                    Rule.NO_DEMAND,
+                    a.person,
+                    a.date,
+                    a.shift,
+                    a.area,
+                    f"{_who(data, a.person)} is on {_where(a)} as {mode}, but no requirement "
+                    f"row asks for {mode} people here.",
+                )
+            )
+    for (day, sid, area, mode), people in people_at.items():
+        caps = [
+            r.max_staff
+            for r in rows_at.get((day, sid, area), ())
+            if r.mode == mode and r.max_staff is not None
+        ]
+        if caps and len(people) > min(caps):
+            out.append(
+                Violation(
+                    Rule.MAX_STAFF,
+                    None,
+                    day,
+                    sid,
+                    area,
+                    f"Area {area}, shift {sid} of {_fmt(day)} has {len(people)} {mode} people "
+                    f"({', '.join(sorted(people))}); at most {min(caps)} are allowed.",
+                )
+            )
+
+
+def _gaps(
+    data: ProblemData,
+    rows_at: dict[Place, list[Requirement]],
+    people_at: dict[tuple[date, str, str, Mode], set[str]],
+) -> list[Gap]:
+    """Every (date, shift, area) short of its rows, by the contract's 'Counting, exactly'."""
+    gaps = []
+    for (day, sid, area), rows in rows_at.items():
+        missing = short_staff = short_police = 0
+        skills: set[str] = set()
+        worst_mode = rows[0].mode
+        counted: set[str] = set()
+        for row in rows:
+            people = [data.person_by_id[p] for p in people_at.get((day, sid, area, row.mode), ())]
+            counted.update(p.id for p in people)
+            staff = max(row.min_staff - len(people), 0)
+            police = max(row.min_police - sum(p.role == "police" for p in people), 0)
+            skill = 1 if row.skill and not any(row.skill in p.skills for p in people) else 0
+            if skill:
+                skills.add(row.skill)
+            short_staff, short_police = max(short_staff, staff), max(short_police, police)
+            if max(staff, police, skill) > missing:
+                missing, worst_mode = max(staff, police, skill), row.mode
+        if missing > 0:
+            gaps.append(
+                Gap(
+                    date=day,
+                    shift=sid,
+                    area=area,
+                    needed=max(r.min_staff for r in rows),
+                    assigned=len(counted),
+                    missing=missing,
+                    short_staff=short_staff,
+                    short_police=short_police,
+                    missing_skills=tuple(sorted(skills)),
+                    mode=str(worst_mode),
+                )
+            )
+    shift_order = {s.id: i for i, s in enumerate(data.shifts)}
+    area_order = {a.id: i for i, a in enumerate(data.areas)}
+    gaps.sort(
+        key=lambda g: (
+            g.date,
+            shift_order[g.shift],
+            area_order.get(g.area, len(area_order)),
+            g.area,
+        )
+    )
+    return gaps
