@@ -88,7 +88,7 @@ class Settings(_Frozen):
     request_cap_city: int = Field(default=0, ge=0)
     # Weights of the adjustable objective tiers (4) requests, (5) fairness, (6) continuity.
     weight_requests: int = Field(default=10, ge=0, le=1000)
-    weight_fairness: int = Field(default=5, ge=0, le=1000)
+    weight_fairness: int = Field(default=2, ge=0, le=1000)
     weight_continuity: int = Field(default=1, ge=0, le=1000)
     # Blood donation rules (issue 7); defaults from Circular 26/2013/TT-BYT.
     donor_whole_blood_interval_days: int = Field(default=84, ge=0)

@@ -1,0 +1,80 @@
+"""Assemble the model: the constraint families in one fixed, commented order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from roster.data import Mode, ProblemData
+from roster.model import coverage, workrest
+from roster.model.objective import Objective, build_objective
+from roster.model.variables import Variables, create_variables
+
+
+class ModelError(Exception):
+    """The input asks for something the model cannot represent (a reader gap, not the user's)."""
+
+
+@dataclass
+class BuiltModel:
+    model: cp_model.CpModel
+    vars: Variables
+    objective: Objective
+
+
+def fixed_mode(
+    data: ProblemData, v: Variables, person: str, day: int, shift: str, area: str
+) -> Mode:
+    """The mode a `Fixed` row takes: remote where only remote is demanded or allowed there."""
+    onsite = (day, shift, area, Mode.ONSITE) in v.cells and Mode.ONSITE in v.modes[person][day]
+    return Mode.ONSITE if onsite else Mode.REMOTE
+
+
+def add_fixed(model: cp_model.CpModel, data: ProblemData, v: Variables) -> None:
+    """fixed: the person works that shift that day, in that area (the area is kept when naming)."""
+    for row in data.fixed:
+        d = data.day_index(row.date)
+        mode = fixed_mode(data, v, row.person, d, row.shift, row.area)
+        key = (d, row.shift, row.area, mode)
+        var = v.work.get((row.person, d, row.shift, mode))
+        count = v.count.get(key, {}).get(v.class_of[row.person])
+        if var is None or count is None:
+            raise ModelError(
+                f"Fixed row {row.row}: {row.person} cannot work {row.shift} on {row.date:%d/%m/%Y}"
+                f" in {row.area} (no demand there, or the person is unavailable)"
+            )
+        model.add(var == 1)
+        model.add(count >= 1)
+
+
+def fixed_counts(data: ProblemData, v: Variables, model: cp_model.CpModel) -> None:
+    """Several fixed people of one class in one cell need that many places of the class."""
+    need: dict[tuple, int] = {}
+    for row in data.fixed:
+        d = data.day_index(row.date)
+        key = (d, row.shift, row.area, fixed_mode(data, v, row.person, d, row.shift, row.area))
+        need[(key, v.class_of[row.person])] = need.get((key, v.class_of[row.person]), 0) + 1
+    for (key, cls), n in need.items():
+        if n > 1:
+            model.add(v.count[key][cls] >= n)
+
+
+def build_model(data: ProblemData) -> BuiltModel:
+    model = cp_model.CpModel()
+    # Availability (statuses, reinforcement windows) is applied by creating no variable.
+    v = create_variables(model, data)
+    history = workrest.history_days(data)
+    # 1. Who stands where: head counts per cell and class, and every requirement row.
+    coverage.add_class_counts(model, v)
+    coverage.add_requirements(model, v)
+    coverage.add_capacity_bounds(model, v)
+    # 2. Work-rest rules, each reaching back into History.
+    workrest.add_one_shift_per_day(model, v)
+    workrest.add_min_rest(model, v, history)
+    workrest.add_max_consecutive_days(model, v, history)
+    workrest.add_weekly_caps(model, v, history)
+    # 3. Fixed rows, last: they only pin variables the families above already shaped.
+    add_fixed(model, data, v)
+    fixed_counts(data, v, model)
+    return BuiltModel(model, v, build_objective(model, v))

@@ -1,0 +1,90 @@
+"""Coverage: head counts per cell and class, requirement rows, and uncovered places.
+
+``uncovered[d, s, a]`` is the number of anonymous places (police holding every demanded
+skill) that would complete the cell; minimising it makes it equal the contract's
+``missing``: the largest shortfall among the rows that apply there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from roster.data import Mode
+from roster.model.variables import CellKey, ClassKey, Variables
+
+
+def add_class_counts(model: cp_model.CpModel, v: Variables) -> None:
+    """Everyone working (day, shift, mode) stands in exactly one cell of that mode."""
+    cells_by_slot: dict[tuple[int, str, Mode], list[CellKey]] = {}
+    for key in v.cells:
+        d, s, _a, m = key
+        cells_by_slot.setdefault((d, s, m), []).append(key)
+    for (d, s, m), keys in cells_by_slot.items():
+        for cls, members in v.classes.items():
+            working = [v.work[(p, d, s, m)] for p in members if (p, d, s, m) in v.work]
+            if not working:
+                continue
+            counts = []
+            for key in keys:
+                var = model.new_int_var(0, len(working), "")
+                v.count.setdefault(key, {})[cls] = var
+                counts.append(var)
+            model.add(sum(counts) == sum(working))
+
+
+def _cell_sum(v: Variables, key: CellKey, keep: Callable[[ClassKey], bool]) -> cp_model.LinearExprT:
+    return sum(var for cls, var in v.count.get(key, {}).items() if keep(cls))
+
+
+def add_requirements(model: cp_model.CpModel, v: Variables) -> None:
+    """min_staff, min_police, skill and max_staff of every cell; shortfalls go to `uncovered`."""
+    for key, cell in v.cells.items():
+        d, s, a, _m = key
+        staff = _cell_sum(v, key, lambda cls: True)
+        police = _cell_sum(v, key, lambda cls: cls[0])
+        u = v.uncovered.get((d, s, a))
+        if u is None:
+            u = v.uncovered[(d, s, a)] = model.new_int_var(0, cell.lower + 100, f"u[{d},{s},{a}]")
+        if cell.min_staff:
+            model.add(staff + u >= cell.min_staff)
+        if cell.min_police:
+            model.add(police + u >= cell.min_police)
+        for skill in cell.skills:
+            model.add(_cell_sum(v, key, lambda cls, k=skill: k in cls[1]) + u >= 1)
+        if cell.max_staff is not None:
+            model.add(staff <= cell.max_staff)
+
+
+def add_capacity_bounds(model: cp_model.CpModel, v: Variables) -> None:
+    """Redundant: on any day, and in any 7 days, uncovered places are at least the places
+    needed on site beyond what the people able to work could take. Gives a real bound."""
+    data = v.data
+    n = data.settings.days
+    need = [0] * n
+    need_police = [0] * n
+    u_day: list[list] = [[] for _ in range(n)]
+    for (d, _s, _a), u in v.uncovered.items():
+        u_day[d].append(u)
+    for cell in v.cells.values():
+        if cell.mode == Mode.ONSITE:
+            need[cell.day] += cell.min_staff
+            need_police[cell.day] += cell.min_police
+    able = [[Mode.ONSITE in v.modes[p.id][d] for d in range(n)] for p in data.people]
+    for length in (1, 7):
+        if length > n:
+            continue
+        for first in range(n - length + 1):
+            days = range(first, first + length)
+            caps = [
+                min(sum(a[d] for d in days), length if length == 1 else data.max_shifts_per_week(p))
+                for p, a in zip(data.people, able)
+            ]
+            staff = sum(caps)
+            police = sum(c for c, p in zip(caps, data.people) if p.is_police)
+            short = max(
+                sum(need[d] for d in days) - staff, sum(need_police[d] for d in days) - police
+            )
+            if short > 0:
+                model.add(sum(u for d in days for u in u_day[d]) >= short)

@@ -1,0 +1,112 @@
+"""A constructive warm start: fill cells greedily, day by day, and hand it to CP-SAT as a hint.
+
+Hardest cells first (skills, then police), and for each the candidate who keeps things
+fairest: own staff before district before city, fewest shifts so far, home area first.
+With a previous roster (re-planning) that roster is the hint instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from roster.data import Assignment, Origin, ProblemData
+from roster.model.build import BuiltModel, fixed_mode
+from roster.model.requested import WorkRestRules
+from roster.model.workrest import history_days
+
+ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
+
+
+def greedy_roster(data: ProblemData, built: BuiltModel) -> dict[tuple, str]:
+    """Work keys (person, day, shift, mode) chosen by a greedy fill, each with its area.
+
+    Whether a person fits a shift only changes when they take a shift that day (and then
+    they are out for the day), so it is computed once per person, day and shift.
+    """
+    v = built.vars
+    rules = WorkRestRules(data)
+    hist = history_days(data)
+    worked: dict[str, dict[int, str]] = {p.id: dict(hist.get(p.id, {})) for p in data.people}
+    load: dict[str, int] = defaultdict(int)
+    chosen: dict[tuple, str] = {}
+    fixed = defaultdict(list)
+    for f in data.fixed:
+        d = data.day_index(f.date)
+        mode = fixed_mode(data, v, f.person, d, f.shift, f.area)
+        fixed[d].append((f.person, f.shift, f.area, mode))
+    cells_by_day = defaultdict(list)
+    for key, cell in v.cells.items():
+        cells_by_day[key[0]].append(cell)
+    person = data.person_by_id
+    for d in range(data.settings.days):
+        staffed: dict[tuple, list[str]] = defaultdict(list)
+        busy: set[str] = set()
+        for pid, s, a, m in fixed[d]:
+            worked[pid][d] = s
+            load[pid] += 1
+            busy.add(pid)
+            chosen[(pid, d, s, m)] = a
+            staffed[(d, s, a, m)].append(pid)
+        candidates: dict[tuple, list[str]] = {}
+        for s in data.shifts:
+            for p in data.people:
+                if p.id in busy:
+                    continue
+                if not rules.fits(worked[p.id], d, s.id, data.max_shifts_per_week(p)):
+                    continue
+                for m in v.modes[p.id][d]:
+                    if (p.id, d, s.id, m) in v.work:
+                        candidates.setdefault((s.id, m), []).append(p.id)
+        for pool in candidates.values():
+            pool.sort(key=lambda pid: (ORIGIN_RANK[person[pid].origin], load[pid]))
+        cells = sorted(cells_by_day[d], key=lambda c: (-len(c.skills), -c.min_police, -c.min_staff))
+        for cell in cells:
+            here = staffed[cell.key]
+            pool = candidates.get((cell.shift, cell.mode), [])
+            while True:
+                have = [person[p] for p in here]
+                missing = [k for k in cell.skills if not any(k in x.skills for x in have)]
+                need_police = sum(x.is_police for x in have) < cell.min_police
+                if not missing and not need_police and len(here) >= cell.min_staff:
+                    break
+                if cell.max_staff is not None and len(here) >= cell.max_staff:
+                    break
+                free = [pid for pid in pool if pid not in busy]
+                pool[:] = free
+                if not free:
+                    break
+                pick = next((p for p in free if missing and missing[0] in person[p].skills), None)
+                if pick is None and need_police:
+                    pick = next((p for p in free if person[p].is_police), None)
+                if pick is None:
+                    head = free[: min(len(free), 8)]
+                    pick = next((p for p in head if person[p].home_area == cell.area), free[0])
+                worked[pick][d] = cell.shift
+                load[pick] += 1
+                busy.add(pick)
+                chosen[(pick, d, cell.shift, cell.mode)] = cell.area
+                here.append(pick)
+    return chosen
+
+
+def add_hint(data: ProblemData, built: BuiltModel, previous: list[Assignment] | None) -> None:
+    """Hint every work, count and uncovered variable from the previous roster or a greedy fill."""
+    v = built.vars
+    model = built.model
+    if previous:
+        chosen = {
+            (a.person, data.day_index(a.date), a.shift, a.mode): a.area
+            for a in previous
+            if (a.person, data.day_index(a.date), a.shift, a.mode) in v.work
+        }
+    else:
+        chosen = greedy_roster(data, built)
+    counts: dict[tuple, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
+    for (p, d, s, m), a in chosen.items():
+        counts[(d, s, a, m)][v.class_of[p]] += 1
+    model.clear_hints()
+    for key, var in v.work.items():
+        model.add_hint(var, key in chosen)
+    for key, by_class in v.count.items():
+        for cls, var in by_class.items():
+            model.add_hint(var, counts.get(key, {}).get(cls, 0))

@@ -1,0 +1,169 @@
+"""Requested reinforcements: the fewest anonymous people that can take the uncovered places.
+
+A requested person obeys the same work-rest rules as a named one, so one person can take
+several places over the horizon. A first-fit pass gives a plan at once; CP-SAT then
+shrinks it, starting from that plan, within a small time budget.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from roster.data import ProblemData
+from roster.model.workrest import WINDOW, rest_conflicts
+
+Place = tuple[int, str, str]  # day, shift, area
+
+
+@dataclass
+class Anonymous:
+    """One person to request: the places they take, in day order."""
+
+    number: int
+    places: list[Place] = field(default_factory=list)
+
+
+class WorkRestRules:
+    """Incremental work-rest checks for one person's worked days (day index -> shift id).
+
+    Used to build plans shift by shift: the greedy warm start and the requested people.
+    Negative day indexes are History.
+    """
+
+    def __init__(self, data: ProblemData):
+        s = data.settings
+        self.conflicts = set(rest_conflicts(data.shifts, s.min_rest_hours))
+        self.max_k = max((k for _a, k, _b in self.conflicts), default=0)
+        self.nights = {x.id for x in data.shifts if x.night}
+        self.max_run = s.max_consecutive_days
+        self.week = s.max_shifts_per_week
+        self.week_nights = s.max_nights_per_week
+
+    def fits(self, days: dict[int, str], d: int, shift: str, week: int | None = None) -> bool:
+        if d in days:
+            return False
+        week = self.week if week is None else week
+        for k in range(1, self.max_k + 1):
+            if (days.get(d - k), k, shift) in self.conflicts:
+                return False
+            if (shift, k, days.get(d + k)) in self.conflicts:
+                return False
+        run = 1
+        x = d - 1
+        while x in days:
+            run, x = run + 1, x - 1
+        x = d + 1
+        while x in days:
+            run, x = run + 1, x + 1
+        if run > self.max_run:
+            return False
+        night = shift in self.nights
+        for first in range(d - WINDOW + 1, d + 1):
+            window = [days[x] for x in range(first, first + WINDOW) if x in days]
+            if len(window) + 1 > week:
+                return False
+            if night and sum(w in self.nights for w in window) + 1 > self.week_nights:
+                return False
+        return True
+
+
+def _first_fit(rules: WorkRestRules, slots: list[tuple[int, str, int]]) -> list[dict[int, str]]:
+    people: list[dict[int, str]] = []
+    for d, s, n in slots:
+        for _ in range(n):
+            for days in people:
+                if rules.fits(days, d, s):
+                    days[d] = s
+                    break
+            else:
+                people.append({d: s})
+    return people
+
+
+def _improve(
+    rules: WorkRestRules,
+    slots: list[tuple[int, str, int]],
+    start: list[dict[int, str]],
+    seconds: float,
+) -> list[dict[int, str]]:
+    """CP-SAT over (person, slot) booleans, hinted with the first-fit plan."""
+    k_max = len(start)
+    model = cp_model.CpModel()
+    x = {(k, d, s): model.new_bool_var("") for k in range(k_max) for d, s, _n in slots}
+    used = [model.new_bool_var("") for _ in range(k_max)]
+    by_day: dict[int, list[str]] = defaultdict(list)
+    for d, s, n in slots:
+        by_day[d].append(s)
+        model.add(sum(x[(k, d, s)] for k in range(k_max)) == n)
+    days = sorted(by_day)
+    for k in range(k_max):
+        for d, s, _n in slots:
+            model.add_implication(x[(k, d, s)], used[k])
+        if k + 1 < k_max:
+            model.add(used[k] >= used[k + 1])
+        for d in days:
+            model.add_at_most_one(x[(k, d, s)] for s in by_day[d])
+            for a, gap, b in rules.conflicts:
+                if (k, d, a) in x and (k, d + gap, b) in x:
+                    model.add_bool_or([x[(k, d, a)].Not(), x[(k, d + gap, b)].Not()])
+        for first in range(days[0] - WINDOW + 1, days[-1] + 1):
+            span = [(d, s) for d in range(first, first + WINDOW) for s in by_day.get(d, [])]
+            model.add(sum(x[(k, d, s)] for d, s in span) <= rules.week)
+            nights = [x[(k, d, s)] for d, s in span if s in rules.nights]
+            if nights:
+                model.add(sum(nights) <= rules.week_nights)
+        run = rules.max_run + 1
+        for first in range(days[0], days[-1] - run + 2):
+            span = [(d, s) for d in range(first, first + run) for s in by_day.get(d, [])]
+            if len({d for d, _s in span}) == run:
+                model.add(sum(x[(k, d, s)] for d, s in span) <= rules.max_run)
+    for k, plan in enumerate(start):
+        for d, s, _n in slots:
+            model.add_hint(x[(k, d, s)], plan.get(d) == s)
+        model.add_hint(used[k], True)
+    model.minimize(sum(used))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(seconds, 0.1)
+    solver.parameters.num_workers = 2
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return start
+    plans = []
+    for k in range(k_max):
+        plan = {d: s for d, s, _n in slots if solver.value(x[(k, d, s)])}
+        if plan:
+            plans.append(plan)
+    return plans if len(plans) <= len(start) else start
+
+
+def plan_requested(data: ProblemData, places: dict[Place, int], seconds: float) -> list[Anonymous]:
+    """The requested people and the places each takes, preferring one area per person."""
+    if not places:
+        return []
+    rules = WorkRestRules(data)
+    order = {s.id: i for i, s in enumerate(data.shifts)}
+    per_slot: dict[tuple[int, str], int] = defaultdict(int)
+    for (d, s, _a), n in places.items():
+        per_slot[(d, s)] += n
+    slots = sorted(((d, s, n) for (d, s), n in per_slot.items()), key=lambda t: (t[0], order[t[1]]))
+    plans = _first_fit(rules, slots)
+    if len(plans) > max(n for _d, _s, n in slots) and len(plans) * len(slots) <= 200_000:
+        plans = _improve(rules, slots, plans, seconds)
+    people = [Anonymous(i + 1) for i in range(len(plans))]
+    last_area: dict[int, str] = {}
+    for d, s, _n in slots:
+        open_areas = [
+            a for (dd, ss, a), n in places.items() if (dd, ss) == (d, s) for _ in range(n)
+        ]
+        takers = [k for k, plan in enumerate(plans) if plan.get(d) == s]
+        takers.sort(key=lambda k: last_area.get(k) not in open_areas)
+        for k in takers:
+            area = last_area.get(k)
+            if area not in open_areas:
+                area = open_areas[0]
+            open_areas.remove(area)
+            people[k].places.append((d, s, area))
+            last_area[k] = area
+    return people

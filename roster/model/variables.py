@@ -1,0 +1,79 @@
+"""Decision variables of the compact formulation, and the person classes it rests on.
+
+Who works which shift each day is decided per person (``work``); where they stand is
+decided only as head counts per *class* of interchangeable people (``count``): two people
+with the same role-is-police flag and the same demanded skills meet exactly the same
+requirements, so any split of a class among areas is as good as any other. This turns
+persons x days x shifts x areas booleans (1.6 M at district size) into persons x days x
+shifts plus cells x classes integers; names are put on the places after the solve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from roster.data import Mode, Person, ProblemData
+from roster.model.availability import allowed_modes
+from roster.model.demand import Cell, demand_cells
+
+ClassKey = tuple[bool, frozenset[str]]
+WorkKey = tuple[str, int, str, Mode]  # person, day, shift, mode
+CellKey = tuple[int, str, str, Mode]  # day, shift, area, mode
+
+
+def person_class(person: Person, demanded_skills: frozenset[str]) -> ClassKey:
+    return (person.is_police, person.skills & demanded_skills)
+
+
+@dataclass
+class Variables:
+    """Typed access to every variable; built once, read by each constraint family."""
+
+    data: ProblemData
+    cells: dict[CellKey, Cell]
+    modes: dict[str, list[set[Mode]]]
+    classes: dict[ClassKey, list[str]]
+    class_of: dict[str, ClassKey]
+    work: dict[WorkKey, cp_model.IntVar] = field(default_factory=dict)
+    count: dict[CellKey, dict[ClassKey, cp_model.IntVar]] = field(default_factory=dict)
+    uncovered: dict[tuple[int, str, str], cp_model.IntVar] = field(default_factory=dict)
+    by_person_day: dict[tuple[str, int], list[cp_model.IntVar]] = field(default_factory=dict)
+    by_person_day_shift: dict[tuple[str, int, str], list[cp_model.IntVar]] = field(
+        default_factory=dict
+    )
+
+    def day_work(self, person: str, day: int) -> cp_model.LinearExprT:
+        """1 when the person works any shift that day (at most one, by construction)."""
+        return sum(self.by_person_day.get((person, day), []))
+
+    def shift_work(self, person: str, day: int, shift: str) -> cp_model.LinearExprT:
+        return sum(self.by_person_day_shift.get((person, day, shift), []))
+
+
+def create_variables(model: cp_model.CpModel, data: ProblemData) -> Variables:
+    """One boolean per (person, day, shift, mode) that some cell demands and the person may take."""
+    cells = demand_cells(data)
+    demanded_skills = frozenset(s for c in cells.values() for s in c.skills)
+    modes = allowed_modes(data)
+    classes: dict[ClassKey, list[str]] = {}
+    class_of: dict[str, ClassKey] = {}
+    for p in data.people:
+        key = person_class(p, demanded_skills)
+        classes.setdefault(key, []).append(p.id)
+        class_of[p.id] = key
+    v = Variables(data, cells, modes, classes, class_of)
+
+    demanded: set[tuple[int, str, Mode]] = {(d, s, m) for (d, s, _a, m) in cells}
+    for p in data.people:
+        for d in range(data.settings.days):
+            for s in data.shifts:
+                for m in modes[p.id][d]:
+                    if (d, s.id, m) not in demanded:
+                        continue
+                    var = model.new_bool_var(f"w[{p.id},{d},{s.id},{m.value}]")
+                    v.work[(p.id, d, s.id, m)] = var
+                    v.by_person_day.setdefault((p.id, d), []).append(var)
+                    v.by_person_day_shift.setdefault((p.id, d, s.id), []).append(var)
+    return v

@@ -1,0 +1,136 @@
+"""Work-rest rules: one shift a day, rest hours, consecutive days, rolling 7-day caps.
+
+Rules that look back see the `History` sheet: shifts worked just before the horizon are
+constants (day indexes below 0) in the same windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ortools.sat.python import cp_model
+
+from roster.data import ProblemData, Shift
+from roster.model.variables import Variables
+
+WINDOW = 7
+
+
+def history_days(data: ProblemData) -> dict[str, dict[int, str]]:
+    """Per person, the shift worked on each day before the horizon (negative day indexes)."""
+    out: dict[str, dict[int, str]] = {}
+    for h in data.history:
+        out.setdefault(h.person, {})[data.day_index(h.date)] = h.shift
+    return out
+
+
+def rest_conflicts(shifts: Iterable[Shift], min_rest_hours: float) -> list[tuple[str, int, str]]:
+    """Pairs (first shift, days later, second shift) that leave less than the minimum rest."""
+    shifts = list(shifts)
+    need = min_rest_hours * 60
+    longest = max((s.duration_minutes for s in shifts), default=0)
+    max_gap_days = int((longest + need) // 1440) + 1
+    out = []
+    for a in shifts:
+        end_a = a.start_minute + a.duration_minutes
+        for k in range(1, max_gap_days + 1):
+            for b in shifts:
+                if k * 1440 + b.start_minute - end_a < need:
+                    out.append((a.id, k, b.id))
+    return out
+
+
+def add_one_shift_per_day(model: cp_model.CpModel, v: Variables) -> None:
+    """one_shift_per_day and one_place_per_shift: a person works at most one (shift, mode) a day."""
+    for vars_ in v.by_person_day.values():
+        if len(vars_) > 1:
+            model.add_at_most_one(vars_)
+
+
+def add_min_rest(model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]) -> None:
+    """min_rest: forbid every pair of shifts whose gap is shorter than `min_rest_hours`."""
+    data = v.data
+    conflicts = rest_conflicts(data.shifts, data.settings.min_rest_hours)
+    n = data.settings.days
+    for p in data.people:
+        past = history.get(p.id, {})
+        for first, k, second in conflicts:
+            for d in range(-k, n):
+                later = d + k
+                if later >= n:
+                    break
+                if d < 0:
+                    if past.get(d) == first:
+                        for var in v.by_person_day_shift.get((p.id, later, second), []):
+                            model.add(var == 0)
+                    continue
+                a = v.by_person_day_shift.get((p.id, d, first))
+                b = v.by_person_day_shift.get((p.id, later, second))
+                if a and b:
+                    model.add(sum(a) + sum(b) <= 1)
+
+
+def _window_sums(
+    model: cp_model.CpModel,
+    v: Variables,
+    person: str,
+    length: int,
+    limit: int,
+    term,
+    past_count,
+) -> None:
+    """Every `length` consecutive days (reaching back into history) hold at most `limit`."""
+    n = v.data.settings.days
+    for first in range(-(length - 1), n):
+        days = range(max(first, 0), min(first + length, n))
+        if not days:
+            continue
+        carried = sum(past_count(d) for d in range(first, 0))
+        expr = [term(person, d) for d in days]
+        expr = [e for e in expr if not isinstance(e, int) or e]
+        if not expr:
+            continue
+        if len(days) + carried <= limit:
+            continue
+        model.add(sum(expr) + carried <= limit)
+
+
+def add_max_consecutive_days(
+    model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
+) -> None:
+    """max_consecutive_days: any run of max+1 days holds at least one day off."""
+    limit = v.data.settings.max_consecutive_days
+    for p in v.data.people:
+        past = history.get(p.id, {})
+        _window_sums(
+            model, v, p.id, limit + 1, limit, v.day_work, lambda d, past=past: int(d in past)
+        )
+
+
+def add_weekly_caps(
+    model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
+) -> None:
+    """max_shifts_per_week and max_nights_per_week over every rolling 7-day window."""
+    data = v.data
+    nights = {s.id for s in data.shifts if s.night}
+    for p in data.people:
+        past = history.get(p.id, {})
+        _window_sums(
+            model,
+            v,
+            p.id,
+            WINDOW,
+            data.max_shifts_per_week(p),
+            v.day_work,
+            lambda d, past=past: int(d in past),
+        )
+        if nights:
+            _window_sums(
+                model,
+                v,
+                p.id,
+                WINDOW,
+                data.settings.max_nights_per_week,
+                lambda person, d: sum(v.shift_work(person, d, s) for s in nights),
+                lambda d, past=past: int(past.get(d) in nights),
+            )

@@ -1,0 +1,104 @@
+"""The solver-neutral result of a solve: the roster, its gaps, the requests, and how good it is."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from roster.data import Assignment, Origin, ProblemData, StrEnum
+from roster.verify import Gap
+
+
+class Status(StrEnum):
+    OPTIMAL = "optimal"  # every stage proven optimal
+    FEASIBLE = "feasible"  # a roster, not proven optimal (see gap)
+    INTERRUPTED = "interrupted"  # stopped by the user; the best roster found so far
+    INFEASIBLE = "infeasible"  # hard rules (Fixed rows, History) contradict each other
+
+
+@dataclass(frozen=True)
+class StageReport:
+    """One lexicographic stage: what it minimised, what it reached, what it proved."""
+
+    name: str
+    status: str
+    objective: int
+    bound: int
+    seconds: float
+
+    @property
+    def gap(self) -> float:
+        """Relative gap between the roster found and the proven bound (0.0 = optimal)."""
+        if self.objective == self.bound:
+            return 0.0
+        return abs(self.objective - self.bound) / max(abs(self.objective), 1)
+
+
+@dataclass(frozen=True)
+class RequestedPerson:
+    """An anonymous reinforcement to ask for, and the places they would take."""
+
+    label: str
+    origin: Origin
+    places: tuple[tuple[date, str, str], ...]
+
+
+@dataclass(frozen=True)
+class ReinforcementRequest:
+    """A row of `Reinforcements needed`: what a commander sends upward."""
+
+    origin: Origin
+    date_from: date
+    date_to: date
+    shift: str
+    area: str
+    people: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Result:
+    data: ProblemData
+    status: Status
+    assignments: tuple[Assignment, ...]
+    gaps: tuple[Gap, ...]
+    gap_reasons: dict[tuple[date, str, str], str]
+    requested: tuple[RequestedPerson, ...]
+    requests: tuple[ReinforcementRequest, ...]
+    stages: tuple[StageReport, ...]
+    tiers: dict[str, int]
+    seconds: float
+    capacity_notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def uncovered(self) -> int:
+        """Places the named people leave short (each filled by a requested reinforcement)."""
+        return sum(g.missing for g in self.gaps)
+
+    @property
+    def uncovered_bound(self) -> int:
+        """The proven least number of uncovered places any roster must leave."""
+        return self.stages[0].bound if self.stages else 0
+
+    @property
+    def gap(self) -> float:
+        """The largest relative gap over the stages (0.0 when every stage is proven optimal)."""
+        return max((s.gap for s in self.stages), default=0.0)
+
+    @property
+    def named_reinforcements_used(self) -> dict[Origin, int]:
+        """Distinct named reinforcements on the roster, by origin."""
+        people = {a.person for a in self.assignments}
+        counts = Counter(self.data.person_by_id[p].origin for p in people)
+        return {o: counts.get(o, 0) for o in (Origin.DISTRICT, Origin.CITY)}
+
+    @property
+    def fully_covered(self) -> bool:
+        return not self.gaps
+
+    def shift_counts(self, origin: Origin = Origin.OWN) -> dict[str, int]:
+        """Shifts per person of `origin` (people with none included)."""
+        counts = Counter(a.person for a in self.assignments)
+        return {p.id: counts.get(p.id, 0) for p in self.data.people if p.origin == origin}

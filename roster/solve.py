@@ -1,0 +1,251 @@
+"""solve(data) -> Result: build the model, solve it in lexicographic stages, name the places,
+plan the requested reinforcements, and check the roster independently before returning it.
+
+Stages: (1) uncovered places; (2) peak requested places per day, named reinforcement
+shifts (district before city) and shifts beyond demand, with dominating weights;
+(3) requests, fairness and continuity with the `Settings` weights. Each stage keeps the
+previous stage's value as a constraint and starts from its roster as a hint.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from roster.data import Assignment, Mode, Origin, ProblemData
+from roster.explain import capacity_notes, gap_reasons, group_requests
+from roster.model.build import BuiltModel, build_model
+from roster.model.hint import add_hint
+from roster.model.naming import name_places
+from roster.model.requested import plan_requested
+from roster.result import RequestedPerson, Result, StageReport, Status
+from roster.verify import check, format_report
+
+
+class InternalError(Exception):
+    """The independent checker disagrees with the model: never hand out such a roster."""
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    stage: str
+    elapsed: float
+    objective: int
+    bound: int
+
+
+ProgressFn = Callable[[ProgressEvent], None]
+
+
+class SolveControl:
+    """Lets a signal handler stop the search; the best roster so far is still returned."""
+
+    def __init__(self) -> None:
+        self.interrupted = False
+        self._solver: cp_model.CpSolver | None = None
+
+    def stop(self) -> None:
+        self.interrupted = True
+        if self._solver is not None:
+            self._solver.stop_search()
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, stage: str, t0: float, report: ProgressFn | None):
+        super().__init__()
+        self.stage, self.t0, self.report = stage, t0, report
+
+    def on_solution_callback(self) -> None:
+        if self.report:
+            self.report(
+                ProgressEvent(
+                    self.stage,
+                    time.monotonic() - self.t0,
+                    round(self.objective_value),
+                    round(self.best_objective_bound),
+                )
+            )
+
+
+def _hint_all(model: cp_model.CpModel, values: list[int]) -> None:
+    model.clear_hints()
+    proto = model.proto
+    proto.solution_hint.vars.extend(range(len(values)))
+    proto.solution_hint.values.extend(values)
+
+
+def _stage(
+    built: BuiltModel,
+    name: str,
+    expr,
+    seconds: float,
+    workers: int,
+    seed: int,
+    control: SolveControl,
+    t0: float,
+    progress: ProgressFn | None,
+) -> tuple[StageReport, list[int] | None]:
+    model = built.model
+    model.minimize(expr)
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.max_time_in_seconds = max(seconds, 0.05)
+    params.num_workers = workers
+    params.random_seed = seed
+    control._solver = solver
+    start = time.monotonic()
+    code = solver.solve(model, _Progress(name, t0, progress))
+    control._solver = None
+    found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    report = StageReport(
+        name=name,
+        status=solver.status_name(code).lower(),
+        objective=round(solver.objective_value) if found else 0,
+        bound=round(solver.best_objective_bound) if found else 0,
+        seconds=time.monotonic() - start,
+    )
+    values = list(solver.response_proto.solution) if found else None
+    return report, values
+
+
+def solve(
+    data: ProblemData,
+    time_limit: float | None = None,
+    workers: int = 2,
+    seed: int = 0,
+    hint: list[Assignment] | None = None,
+    progress: ProgressFn | None = None,
+    control: SolveControl | None = None,
+) -> Result:
+    """Solve within `time_limit` seconds (default: the `time_limit_s` setting)."""
+    t0 = time.monotonic()
+    limit = data.settings.time_limit_s if time_limit is None else time_limit
+    deadline = t0 + limit
+    control = control or SolveControl()
+    built = build_model(data)
+    v, obj = built.vars, built.objective
+    notes = capacity_notes(data, v)
+    add_hint(data, built, hint)
+
+    stages: list[StageReport] = []
+    values: list[int] | None = None
+    tier_exprs = [
+        ("uncovered", obj.uncovered.var, 0.5),
+        ("reinforcements", obj.strict_expr(), 0.5),
+        ("preferences", obj.soft_expr(), 0.92),
+    ]
+    for name, expr, share in tier_exprs:
+        left = deadline - time.monotonic()
+        if left <= 0 or (control.interrupted and values is not None):
+            break
+        report, found = _stage(
+            built, name, expr, left * share, workers, seed, control, t0, progress
+        )
+        if found is None:
+            if values is None and report.status == "infeasible":
+                return _infeasible(data, t0, notes, report)
+            break
+        stages.append(report)
+        values = found
+        built.model.add(expr <= report.objective)
+        _hint_all(built.model, values)
+    if values is None:
+        raise InternalError("the solver found no roster within the time limit; raise --time-limit")
+
+    assignments, uncovered_places = _extract(data, built, values)
+    report = check(data, assignments)
+    if report.violations or report.uncovered != sum(uncovered_places.values()):
+        raise InternalError(
+            "the independent checker disagrees with the model:\n"
+            + format_report(report, data)
+            + f"\nmodel uncovered={sum(uncovered_places.values())}, checker={report.uncovered}"
+        )
+    budget = max(min(5.0, deadline - time.monotonic()), 0.5)
+    people = plan_requested(data, uncovered_places, budget)
+    requested = _label_requested(data, people)
+    reasons = gap_reasons(data, v, assignments, report.gaps, requested)
+    complete = len(stages) == len(tier_exprs) and all(s.status == "optimal" for s in stages)
+    status = (
+        Status.INTERRUPTED
+        if control.interrupted
+        else Status.OPTIMAL
+        if complete
+        else Status.FEASIBLE
+    )
+    tiers = {**_tier_values(built, values), "requested_people": len(requested)}
+    return Result(
+        data=data,
+        status=status,
+        assignments=tuple(assignments),
+        gaps=report.gaps,
+        gap_reasons=reasons,
+        requested=tuple(requested),
+        requests=tuple(group_requests(data, requested, report.gaps, reasons)),
+        stages=tuple(stages),
+        tiers=tiers,
+        seconds=time.monotonic() - t0,
+        capacity_notes=tuple(notes),
+    )
+
+
+def _infeasible(data: ProblemData, t0: float, notes: list[str], stage: StageReport) -> Result:
+    """Hard rules contradict each other (Fixed rows against work-rest rules and History)."""
+    return Result(
+        data=data,
+        status=Status.INFEASIBLE,
+        assignments=(),
+        gaps=(),
+        gap_reasons={},
+        requested=(),
+        requests=(),
+        stages=(stage,),
+        tiers={},
+        seconds=time.monotonic() - t0,
+        capacity_notes=tuple(notes),
+    )
+
+
+def _tier_values(built: BuiltModel, values: list[int]) -> dict[str, int]:
+    """Each tier's value on the final solution, for the summary."""
+    return {t.name: values[t.var.index] for t in built.objective.tiers()}
+
+
+def _extract(
+    data: ProblemData, built: BuiltModel, values: list[int]
+) -> tuple[list[Assignment], dict[tuple[int, str, str], int]]:
+    v = built.vars
+    working: dict[tuple[int, str, Mode], list[str]] = defaultdict(list)
+    for (p, d, s, m), var in v.work.items():
+        if values[var.index]:
+            working[(d, s, m)].append(p)
+    counts = {
+        key: {cls: values[var.index] for cls, var in by.items()} for key, by in v.count.items()
+    }
+    uncovered = {key: values[var.index] for key, var in v.uncovered.items() if values[var.index]}
+    return name_places(data, v, working, counts), uncovered
+
+
+def _label_requested(data: ProblemData, people) -> list[RequestedPerson]:
+    """Origins in `request_order`, each up to its cap (0 = no cap)."""
+    caps = {
+        Origin.DISTRICT: data.settings.request_cap_district,
+        Origin.CITY: data.settings.request_cap_city,
+    }
+    order = list(data.settings.request_order) or [Origin.DISTRICT]
+    out = []
+    taken: dict[Origin, int] = defaultdict(int)
+    for person in people:
+        origin = next((o for o in order if not caps.get(o) or taken[o] < caps[o]), order[-1])
+        taken[origin] += 1
+        out.append(
+            RequestedPerson(
+                label=f"{origin.value}-{taken[origin]}",
+                origin=origin,
+                places=tuple((data.dates[d], s, a) for d, s, a in person.places),
+            )
+        )
+    return out
