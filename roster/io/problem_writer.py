@@ -1,0 +1,244 @@
+"""Write a ``ProblemData`` back out as an input workbook, by the contract in ``spec/workbook.md``.
+
+Used by the bundled example, the benchmark generator and round-trip tests: whatever this
+writes, ``read_workbook`` must read back into an equal ``ProblemData``.  So every value is
+written in its least ambiguous form: real date cells, ``HH:MM`` text for times, ids and
+free text as text cells (``007`` stays ``007``; ``=SUM(A1)`` never becomes a formula).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import date, time
+from enum import Enum
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roster.data import ProblemData, Settings
+from roster.errors import OutputError
+from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
+
+DATE_FORMAT = "DD/MM/YYYY"
+# Text starting with these would be taken for a formula by Excel and by openpyxl.
+_FORMULA_START = ("=", "+", "-", "@")
+_WEEKDAYS = {
+    "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_BOOLEANS = {"vi": ("có", "không"), "en": ("yes", "no")}
+# Settings always written, in this order, whatever their values.
+_SETTINGS_FIRST = ("unit", "start_date", "days", "language")
+
+CellValue = object  # what a cell gets: str, int, float, date, time, bool, Enum, collection, None
+
+
+class _Formatter:
+    """Turns Python values into cell values in one language."""
+
+    def __init__(self, language: str):
+        self.language = "vi" if language == "vi" else "en"
+
+    def value(self, value: CellValue) -> CellValue:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            yes, no = _BOOLEANS[self.language]
+            return yes if value else no
+        if isinstance(value, Enum):
+            return str(value.value)
+        if isinstance(value, time):
+            return value.strftime("%H:%M")
+        if isinstance(value, (str, int, float, date)):
+            return value
+        if isinstance(value, (frozenset, set)):
+            return ", ".join(sorted(str(self.value(v)) for v in value))
+        if isinstance(value, (tuple, list)):
+            return ", ".join(str(self.value(v)) for v in value)
+        raise TypeError(f"cannot write {value!r} to a cell")
+
+    def weekdays(self, days: frozenset[int] | None) -> str | None:
+        if days is None:
+            return None
+        return ",".join(_WEEKDAYS[self.language][d] for d in sorted(days))
+
+
+def _put(ws: Worksheet, row: int, column: int, value: CellValue) -> None:
+    """Write one cell; text always stays text, dates get a day-first format."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(_FORMULA_START):
+            cell.quotePrefix = True
+    elif isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+
+
+Row = dict[str, CellValue]  # column key (as in ``INPUT_COLUMNS``) -> value
+
+
+def _sheet(wb: Workbook, key: str, language: str, rows: Sequence[Row]) -> None:
+    """Add the sheet ``key`` with the contract's header names; columns in the rows' key order."""
+    index = 1 if language == "vi" else 0
+    ws = wb.create_sheet(INPUT_SHEETS[key][index])
+    names = INPUT_COLUMNS[key]
+    columns = list(rows[0]) if rows else list(names)
+    for c, column in enumerate(columns, start=1):
+        _put(ws, 1, c, names[column][index])
+    for r, values in enumerate(rows, start=2):
+        for c, column in enumerate(columns, start=1):
+            value = values[column]
+            if value is not None and value != "":
+                _put(ws, r, c, value)
+
+
+def _settings_rows(settings: Settings, fmt: _Formatter) -> list[Row]:
+    """The four required keys, then every setting that differs from its default."""
+    keys = list(_SETTINGS_FIRST)
+    for key, field in Settings.model_fields.items():
+        if key not in _SETTINGS_FIRST and getattr(settings, key) != field.default:
+            keys.append(key)
+    return [{"key": key, "value": fmt.value(getattr(settings, key))} for key in keys]
+
+
+def _sheet_rows(data: ProblemData, f: _Formatter) -> dict[str, list[Row]]:
+    """Every input sheet's rows, keyed like ``INPUT_SHEETS``."""
+    v = f.value
+    return {
+        "settings": _settings_rows(data.settings, f),
+        "shifts": [
+            {"id": s.id, "name": s.name, "start": v(s.start), "end": v(s.end), "night": v(s.night)}
+            for s in data.shifts
+        ],
+        "areas": [{"id": a.id, "name": a.name, "kind": a.kind} for a in data.areas],
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "rank": p.rank,
+                "role": v(p.role),
+                "origin": v(p.origin),
+                "available_from": p.available_from,
+                "available_to": p.available_to,
+                "home_area": p.home_area,
+                "skills": v(p.skills),
+                "max_shifts_per_week": p.max_shifts_per_week,
+                "phone": p.phone,
+                "blood_group": p.blood_group,
+                "birth_date": p.birth_date,
+                "weight_kg": p.weight_kg,
+            }
+            for p in data.people
+        ],
+        "requirements": [
+            {
+                "area": r.area,
+                "shift": r.shift,
+                "from": r.date_from,
+                "to": r.date_to,
+                "weekdays": f.weekdays(r.weekdays),
+                "min_staff": r.min_staff,
+                "min_police": r.min_police,
+                "skill": r.skill,
+                "max_staff": r.max_staff,
+                "mode": v(r.mode),
+            }
+            for r in data.requirements
+        ],
+        "status": [
+            {
+                "person": s.person,
+                "status": v(s.status),
+                "from": s.date_from,
+                "to": s.date_to,
+                "note": s.note,
+            }
+            for s in data.statuses
+        ],
+        "isolation": [
+            {"status": v(i.status), "effective_from": i.effective_from, "days": i.days}
+            for i in data.isolation_rules
+        ],
+        "requests": [
+            {
+                "person": q.person,
+                "date": q.date,
+                "shift": q.shift,
+                "type": v(q.type),
+                "weight": q.weight,
+            }
+            for q in data.requests
+        ],
+        "fixed": [
+            {"person": x.person, "date": x.date, "shift": x.shift, "area": x.area}
+            for x in data.fixed
+        ],
+        "history": [{"person": h.person, "date": h.date, "shift": h.shift} for h in data.history],
+        "donations": [
+            {"person": d.person, "date": d.date, "product": v(d.product), "note": d.note}
+            for d in data.donations
+        ],
+    }
+
+
+# Sheets written even when empty: the required ones, and Status, whose empty sheet tells the
+# commander where the F0/F1 rows go.
+_ALWAYS = ("settings", "shifts", "areas", "people", "requirements", "status")
+
+
+def add_problem_sheets(wb: Workbook, data: ProblemData, language: str = "vi") -> None:
+    """Write every input sheet for ``data`` into ``wb``; optional sheets only when non-empty.
+
+    Status rows carry an explicit ``to`` so reading them back needs no isolation rule.
+    """
+    for key, rows in _sheet_rows(data, _Formatter(language)).items():
+        if rows or key in _ALWAYS:
+            _sheet(wb, key, language, rows)
+
+
+def _format_sheet(ws: Worksheet) -> None:
+    """Bold, frozen header and columns wide enough to read without resizing."""
+    ws.freeze_panes = "A2"
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for column in ws.iter_cols():
+        width = max(
+            (10 if isinstance(c.value, date) else len(str(c.value)) for c in column if c.value),
+            default=6,
+        )
+        ws.column_dimensions[get_column_letter(column[0].column)].width = min(max(width, 6) + 2, 60)
+
+
+def write_problem_workbook(
+    data: ProblemData, path: str | os.PathLike[str], language: str | None = None
+) -> Path:
+    """Write ``data`` as an input workbook at ``path`` (language: the settings' by default).
+
+    The file appears whole or not at all: it is saved to a temporary file in the same
+    folder and moved into place, so a reader never sees half a workbook.
+    """
+    target = Path(path)
+    wb = Workbook()
+    wb.remove(wb.active)
+    add_problem_sheets(wb, data, language or data.settings.language)
+    for ws in wb.worksheets:
+        _format_sheet(ws)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(suffix=".xlsx", prefix=".~", dir=target.parent)
+        os.close(fd)
+        try:
+            wb.save(tmp)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc}") from exc
+    return target
