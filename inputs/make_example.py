@@ -19,6 +19,7 @@ from pathlib import Path
 
 from roster.data import (
     Area,
+    Donation,
     FixedAssignment,
     HistoryShift,
     IsolationRule,
@@ -26,6 +27,7 @@ from roster.data import (
     Origin,
     Person,
     ProblemData,
+    Product,
     RequestType,
     Requirement,
     Role,
@@ -303,6 +305,56 @@ def _history(fit: list[str]) -> list[HistoryShift]:
     return rows
 
 
+def _donations() -> list[Donation]:
+    """The unit's blood-donation record, kept within Circular 26/2013/TT-BYT's intervals.
+
+    Most give whole blood at the police blood drives each June and December; a few give
+    platelets at the Đà Nẵng hospital.  The donor scenarios of ``tests/test_donors.py``
+    (B+ platelets wanted on 20/08 and on 23/09/2021) rest on: DQ08, whole blood on 19/08
+    for the outbreak's first urgent call (five weeks before 23/09: last product whole
+    blood, so 84 days); CA009, platelets three weeks before 23/09 (last product platelets,
+    so 14 days); QHC02, platelets on 12/08 (not yet on 20/08); DQ09, whole blood on 26/06
+    (not yet on 20/08, again on 23/09); CA014, plasma in July.
+    """
+    whole, platelets, plasma = Product.WHOLE_BLOOD, Product.PLATELETS, Product.PLASMA
+    drive = "Ngày hội hiến máu Công an thành phố"
+    hospital = "Bệnh viện Đà Nẵng"
+    rows = [
+        ("CA001", date(2018, 6, 16), whole, drive),
+        ("CA001", date(2018, 12, 15), whole, drive),
+        ("CA001", date(2019, 6, 15), whole, drive),
+        ("CA001", date(2019, 12, 14), whole, drive),
+        ("CA001", date(2020, 6, 13), whole, drive),
+        ("CA001", date(2020, 12, 12), whole, drive),
+        ("CA001", date(2021, 6, 12), whole, drive),
+        ("CA003", date(2019, 12, 14), whole, drive),
+        ("CA003", date(2020, 12, 12), whole, drive),
+        ("CA005", date(2020, 6, 13), whole, drive),
+        ("CA005", date(2021, 6, 12), whole, drive),
+        ("CA006", date(2019, 6, 15), whole, drive),
+        ("CA006", date(2020, 6, 13), whole, drive),
+        ("CA006", date(2020, 12, 12), whole, drive),
+        ("CA006", date(2021, 6, 12), whole, drive),
+        ("CA009", date(2020, 12, 12), whole, drive),
+        ("CA009", date(2021, 6, 12), platelets, hospital),
+        ("CA009", date(2021, 9, 2), platelets, f"{hospital}: người bệnh sốt xuất huyết"),
+        ("CA014", date(2021, 1, 9), whole, "Chủ nhật Đỏ"),
+        ("CA014", date(2021, 7, 24), plasma, hospital),
+        ("DQ02", date(2020, 12, 12), whole, drive),
+        ("DQ02", date(2021, 6, 12), whole, drive),
+        ("DQ08", date(2020, 11, 14), whole, "Chủ nhật Đỏ"),
+        ("DQ08", date(2021, 3, 20), whole, "Chủ nhật Đỏ"),
+        ("DQ08", date(2021, 8, 19), whole, f"{hospital}: cấp cứu người bệnh COVID-19"),
+        ("DQ09", date(2021, 6, 26), whole, "Chủ nhật Đỏ"),
+        ("DP01", date(2020, 6, 13), whole, drive),
+        ("DP01", date(2021, 6, 12), whole, drive),
+        ("DP02", date(2021, 1, 9), whole, "Chủ nhật Đỏ"),
+        ("QHC02", date(2021, 4, 17), whole, "Công an quận Hải Châu"),
+        ("QHC02", date(2021, 8, 12), platelets, f"{hospital}: người bệnh COVID-19 nặng"),
+    ]
+    return [Donation(person=p, date=d, product=k, note=n) for p, d, k, n in rows]
+
+
 def build_example() -> ProblemData:
     """The whole example, deterministic."""
     rng = random.Random(2021)
@@ -349,6 +401,7 @@ def build_example() -> ProblemData:
         requests=tuple(requests),
         fixed=tuple(fixed),
         history=tuple(history),
+        donations=tuple(_donations()),
     )
 
 

@@ -97,6 +97,7 @@ class Settings(_Frozen):
     donor_max_age: int = Field(default=60, ge=0)
     donor_min_weight_whole_blood_kg: float = Field(default=45, ge=0)
     donor_min_weight_apheresis_kg: float = Field(default=50, ge=0)
+    donor_min_weight_250ml_kg: float = Field(default=42, ge=0)  # whole blood, 250 ml only
     donor_deferral_after_covid_days: int = Field(default=28, ge=0)
 
     @property

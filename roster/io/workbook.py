@@ -44,6 +44,7 @@ from roster.data import (
     StatusKind,
     StatusPeriod,
 )
+from roster.donors import parse_blood_group
 from roster.errors import InputError, Problem
 from roster.io.dates import (
     fold,
@@ -155,6 +156,7 @@ SETTINGS_ALIASES: dict[str, tuple[str, ...]] = {
     "donor_max_age": ("tuổi hiến máu tối đa",),
     "donor_min_weight_whole_blood_kg": ("cân nặng tối thiểu hiến máu toàn phần (kg)",),
     "donor_min_weight_apheresis_kg": ("cân nặng tối thiểu hiến gạn tách (kg)",),
+    "donor_min_weight_250ml_kg": ("cân nặng tối thiểu hiến 250 ml máu toàn phần (kg)",),
     "donor_deferral_after_covid_days": ("số ngày hoãn hiến máu sau khi khỏi COVID",),
 }
 
@@ -819,7 +821,7 @@ def _people(reader: _Reader, area_ids: dict[str, int]) -> tuple[list[Person], di
             skills=row.get("skills", _skills, default=frozenset()),
             max_shifts_per_week=row.get("max_shifts_per_week", _WEEK_SHIFTS),
             phone=row.get("phone", _text, default=""),
-            blood_group=row.get("blood_group", _text, default=""),
+            blood_group=row.get("blood_group", parse_blood_group, default=""),
             birth_date=row.get("birth_date", parse_date),
             weight_kg=row.get("weight_kg", _weight_kg),
         )
