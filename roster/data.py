@@ -121,7 +121,9 @@ class Shift(_Frozen):
     @property
     def duration_minutes(self) -> int:
         end = self.end.hour * 60 + self.end.minute
-        return end - self.start_minute if end > self.start_minute else end + 1440 - self.start_minute
+        return (
+            end - self.start_minute if end > self.start_minute else end + 1440 - self.start_minute
+        )
 
 
 class Area(_Frozen):
@@ -264,6 +266,14 @@ class ProblemData(_Frozen):
                     raise ValueError(f"duplicate {label} id {item.id!r}")
                 seen.add(item.id)
         return self
+
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> ProblemData:
+        """A copy whose lookups (person_by_id, dates ...) are rebuilt, not carried over."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name, attr in type(self).__dict__.items():
+            if isinstance(attr, cached_property):
+                copy.__dict__.pop(name, None)
+        return copy
 
     @cached_property
     def dates(self) -> tuple[date, ...]:

@@ -9,6 +9,7 @@ previous stage's value as a constraint and starts from its roster as a hint.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -24,6 +25,9 @@ from roster.model.naming import name_places
 from roster.model.requested import plan_requested
 from roster.result import RequestedPerson, Result, StageReport, Status
 from roster.verify import check, format_report
+
+
+SMALL_PORTFOLIO = ("max_lp", "default_lp")
 
 
 class InternalError(Exception):
@@ -96,6 +100,11 @@ def _stage(
     params.max_time_in_seconds = max(seconds, 0.05)
     params.num_workers = workers
     params.random_seed = seed
+    params.log_search_progress = bool(os.environ.get("ROSTER_SOLVER_LOG"))
+    if workers <= 4:
+        # With few threads the default portfolio has no worker that proves bounds: the
+        # fairness tier then stays "feasible" even on a 6-person week. max_lp proves it.
+        params.subsolvers.extend(SMALL_PORTFOLIO)
     control._solver = solver
     start = time.monotonic()
     code = solver.solve(model, _Progress(name, t0, progress))

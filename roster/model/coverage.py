@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from roster.data import Mode
+from roster.data import Mode, Origin
 from roster.model.variables import CellKey, ClassKey, Variables
+from roster.model.workrest import WINDOW
 
 
 def add_class_counts(model: cp_model.CpModel, v: Variables) -> None:
@@ -58,33 +59,48 @@ def add_requirements(model: cp_model.CpModel, v: Variables) -> None:
 
 
 def add_capacity_bounds(model: cp_model.CpModel, v: Variables) -> None:
-    """Redundant: on any day, and in any 7 days, uncovered places are at least the places
-    needed on site beyond what the people able to work could take. Gives a real bound."""
+    """Redundant constraints that give the solver a bound worth reporting.
+
+    On any day, and in any 7 days, the on-site places needed are met by uncovered places,
+    own staff (at most what they can work there) and named reinforcements. So uncovered
+    places are at least the need beyond everyone's capacity, and uncovered places plus
+    reinforcement shifts at least the need beyond own staff's capacity.
+    """
     data = v.data
     n = data.settings.days
     need = [0] * n
     need_police = [0] * n
-    u_day: list[list] = [[] for _ in range(n)]
-    for (d, _s, _a), u in v.uncovered.items():
-        u_day[d].append(u)
     for cell in v.cells.values():
         if cell.mode == Mode.ONSITE:
             need[cell.day] += cell.min_staff
             need_police[cell.day] += cell.min_police
-    able = [[Mode.ONSITE in v.modes[p.id][d] for d in range(n)] for p in data.people]
-    for length in (1, 7):
-        if length > n:
-            continue
+    u_day: list[list] = [[] for _ in range(n)]
+    for (d, _s, _a), u in v.uncovered.items():
+        u_day[d].append(u)
+    outside: list[list] = [[] for _ in range(n)]  # on-site shifts of named reinforcements
+    for (p, d, _s, m), var in v.work.items():
+        if m == Mode.ONSITE and data.person_by_id[p].origin != Origin.OWN:
+            outside[d].append(var)
+    able = {p.id: [Mode.ONSITE in v.modes[p.id][d] for d in range(n)] for p in data.people}
+    for length in (1, WINDOW):
         for first in range(n - length + 1):
             days = range(first, first + length)
-            caps = [
-                min(sum(a[d] for d in days), length if length == 1 else data.max_shifts_per_week(p))
-                for p, a in zip(data.people, able)
-            ]
-            staff = sum(caps)
-            police = sum(c for c, p in zip(caps, data.people) if p.is_police)
-            short = max(
-                sum(need[d] for d in days) - staff, sum(need_police[d] for d in days) - police
+            cap = {
+                p.id: min(sum(able[p.id][d] for d in days), data.max_shifts_per_week(p))
+                for p in data.people
+            }
+            own = [p for p in data.people if p.origin == Origin.OWN]
+            uncovered = [u for d in days for u in u_day[d]]
+            places, police = sum(need[d] for d in days), sum(need_police[d] for d in days)
+            short_all = max(
+                places - sum(cap.values()),
+                police - sum(cap[p.id] for p in data.people if p.is_police),
             )
-            if short > 0:
-                model.add(sum(u for d in days for u in u_day[d]) >= short)
+            if short_all > 0:
+                model.add(sum(uncovered) >= short_all)
+            short_own = max(
+                places - sum(cap[p.id] for p in own),
+                police - sum(cap[p.id] for p in own if p.is_police),
+            )
+            if short_own > 0:
+                model.add(sum(uncovered) + sum(x for d in days for x in outside[d]) >= short_own)

@@ -141,17 +141,27 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
         families["nights"] = [(d, s) for d in range(n) for s in nights]
     if weekend:
         families["weekends"] = [(d, None) for d in weekend]
+    groups: dict[int, list[str]] = {}
+    for p in own:
+        groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
     peaks = []
     upper = 0
     for name, slots in families.items():
         top = LOAD_SCALE * n * n
         peak = model.new_int_var(0, top, f"max_{name}")
-        for p in own:
-            scale = round(LOAD_SCALE * n / available_days(v, p.id))
-            terms = [
-                v.day_work(p.id, d) if s is None else v.shift_work(p.id, d, s) for d, s in slots
-            ]
-            model.add(peak >= scale * sum(terms))
+        for scale, members in groups.items():
+            # Everyone of one availability shares an integer maximum: the LP then sees that
+            # the group's total work, spread over its members, rounds up.
+            most = model.new_int_var(0, len(slots), "")
+            counts = []
+            for pid in members:
+                count = sum(
+                    v.day_work(pid, d) if s is None else v.shift_work(pid, d, s) for d, s in slots
+                )
+                model.add(count <= most)
+                counts.append(count)
+            model.add(sum(counts) <= len(members) * most)
+            model.add(peak >= scale * most)
         peaks.append(peak)
         upper += top
     return _tier(model, "fairness", sum(peaks), upper)

@@ -1,0 +1,403 @@
+"""The `roster` command: a thin layer that parses options, calls the API, prints, and exits.
+
+Exit codes: 0 every place covered by named people; 3 covered only with requested
+reinforcements, or gaps remain (outputs still written); 2 bad input; 1 internal error;
+130 interrupted before any roster was found.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from roster.data import ProblemData, Product
+from roster.donors import (
+    chat_message,
+    find_donors,
+    format_search,
+    format_tally,
+    parse_blood_group,
+    parse_product,
+    tally,
+)
+from roster.errors import InputError, OutputError
+from roster.io.dates import parse_date
+from roster.io.template import write_template
+from roster.io.workbook import read_workbook_with_warnings
+from roster.io.writer import read_assignments, write_roster
+from roster.model.build import ModelError
+from roster.result import Result, Status
+from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
+from roster.solve import InternalError, ProgressEvent, SolveControl, solve
+from roster.summary import summary_text
+from roster.verify import check, format_report
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_GAPS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+WRITE_RESERVE_S = 3.0  # wall time kept back from the solver for naming, checking and writing
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def _fail_input(exc: InputError) -> None:
+    err.print(f"[bold red]Lỗi dữ liệu đầu vào / input errors: {len(exc.problems)}[/]")
+    for problem in exc.problems:
+        err.print(f"  - {problem}", markup=False)
+    sys.exit(EXIT_INPUT)
+
+
+def load(path: Path, quiet: bool = False) -> ProblemData:
+    """Read and validate a workbook; bad input prints every problem and exits 2."""
+    try:
+        data, warnings = read_workbook_with_warnings(path)
+    except InputError as exc:
+        _fail_input(exc)
+    if not quiet:
+        for w in warnings:
+            err.print(f"[yellow]warning:[/] {w}", markup=True)
+    return data
+
+
+class _Progress:
+    """Live progress on stderr for solves longer than a couple of seconds."""
+
+    def __init__(self, quiet: bool, after: float = 2.0):
+        self.quiet, self.after = quiet, after
+        self.last = 0.0
+
+    def __call__(self, event: ProgressEvent) -> None:
+        if self.quiet or event.elapsed < self.after or event.elapsed - self.last < 0.5:
+            return
+        self.last = event.elapsed
+        err.print(
+            f"  {event.elapsed:6.1f}s  {event.stage:<15} best {event.objective:>10}  "
+            f"bound {event.bound:>10}",
+            markup=False,
+        )
+
+
+def _install_interrupt(control: SolveControl) -> None:
+    """First Ctrl-C (or SIGTERM) stops the search and keeps the best roster; a second quits."""
+
+    def handler(signum, frame):
+        if control.interrupted:
+            err.print("Dừng ngay, không ghi tệp / stopped, nothing written")
+            sys.exit(EXIT_INTERRUPTED)
+        err.print("Đang dừng, sẽ ghi phương án tốt nhất / stopping, writing the best roster so far")
+        control.stop()
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+
+
+def _exit_code(result: Result) -> int:
+    if result.status == Status.INTERRUPTED:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if result.fully_covered else EXIT_GAPS
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="roster")
+def main() -> None:
+    """Roster: shift-coverage rosters for a ward police station, from an Excel workbook."""
+
+
+@main.command("solve")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output-dir",
+    "output",
+    default="outputs",
+    type=click.Path(path_type=Path),
+    show_default=True,
+    help="Folder for the roster workbook.",
+)
+@click.option(
+    "--time-limit",
+    type=float,
+    help="Wall-time limit for the whole run, seconds (default: the time_limit_s setting).",
+)
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="Solver threads."
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
+@click.option("--quiet", is_flag=True, help="No progress lines, only the summary.")
+@click.option(
+    "--no-sheets", is_flag=True, help="Do not write the duty sheets (OUTPUT/<name>-roster-sheets)."
+)
+def solve_cmd(
+    workbook: Path,
+    output: Path,
+    time_limit: float | None,
+    workers: int,
+    seed: int,
+    quiet: bool,
+    no_sheets: bool,
+) -> None:
+    """Solve WORKBOOK and write OUTPUT/<name>-roster.xlsx and its duty sheets."""
+    t0 = time.monotonic()
+    data = load(workbook, quiet)
+    target = output / f"{workbook.stem}-roster.xlsx"
+    if target.resolve() == workbook.resolve():
+        err.print("Không ghi đè lên tệp đầu vào / refusing to overwrite the input workbook")
+        sys.exit(EXIT_INPUT)
+    limit = data.settings.time_limit_s if time_limit is None else time_limit
+    budget = max(limit - (time.monotonic() - t0) - WRITE_RESERVE_S, 0.5)
+    control = SolveControl()
+    _install_interrupt(control)
+    try:
+        result = solve(
+            data,
+            time_limit=budget,
+            workers=workers,
+            seed=seed,
+            progress=_Progress(quiet),
+            control=control,
+        )
+    except (InternalError, ModelError) as exc:
+        err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {exc}")
+        sys.exit(EXIT_INTERNAL)
+    if result.status == Status.INFEASIBLE:
+        err.print(
+            "[bold red]Các dòng Cố định / Lịch sử mâu thuẫn với quy định nghỉ ngơi; "
+            "fixed or history rows contradict the work-rest rules.[/]"
+        )
+        sys.exit(EXIT_INPUT)
+    try:
+        path = write_roster(result, target)
+        sheets = [] if no_sheets else _write_sheets(data, result.assignments, _sheets_dir(path))
+    except OutputError as exc:
+        err.print(f"[bold red]{exc}[/]")
+        sys.exit(EXIT_INTERNAL)
+    out.print(summary_text(result, path, time.monotonic() - t0), markup=False)
+    if sheets:
+        out.print(f"Lịch trực / duty sheets: {sheets[0].parent}", markup=False)
+    sys.exit(_exit_code(result))
+
+
+@main.command("validate")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def validate_cmd(workbook: Path) -> None:
+    """Read WORKBOOK, report every problem, and summarise what was read."""
+    data = load(workbook)
+    s = data.settings
+    roles = Counter((p.role.value, p.origin.value) for p in data.people)
+    kinds = Counter(a.kind for a in data.areas)
+    statuses = Counter(st.status.value for st in data.statuses)
+    out.print(
+        f"{s.unit}: {s.start_date:%d/%m/%Y} – {s.end_date:%d/%m/%Y} ({s.days} days)", markup=False
+    )
+    out.print(
+        f"People: {len(data.people)}  "
+        + ", ".join(f"{r}/{o}: {n}" for (r, o), n in sorted(roles.items())),
+        markup=False,
+    )
+    out.print(
+        f"Areas: {len(data.areas)}  " + ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())),
+        markup=False,
+    )
+    out.print(
+        f"Shifts: {', '.join(x.id for x in data.shifts)}   Requirement rows: {len(data.requirements)}",
+        markup=False,
+    )
+    out.print(
+        "Statuses: " + (", ".join(f"{k}: {n}" for k, n in sorted(statuses.items())) or "none"),
+        markup=False,
+    )
+    out.print(
+        f"Requests: {len(data.requests)}  Fixed: {len(data.fixed)}  History: {len(data.history)}",
+        markup=False,
+    )
+    out.print("OK", markup=False)
+
+
+@main.command("check")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "roster_file", metavar="ROSTER", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def check_cmd(workbook: Path, roster_file: Path) -> None:
+    """Check ROSTER (for example one edited by hand) against every rule of WORKBOOK."""
+    data = load(workbook)
+    try:
+        assignments = read_assignments(roster_file)
+    except InputError as exc:
+        _fail_input(exc)
+    report = check(data, assignments)
+    out.print(format_report(report, data), markup=False)
+    if report.violations:
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_GAPS if report.gaps else EXIT_OK)
+
+
+@main.command("template")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--language",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Sheet and column names.",
+)
+def template_cmd(path: Path, language: str) -> None:
+    """Write a blank input workbook with headers, notes and drop-downs at PATH."""
+    if path.exists():
+        err.print(f"{path} đã tồn tại / already exists")
+        sys.exit(EXIT_INPUT)
+    write_template(path, language=language)
+    out.print(f"{path}", markup=False)
+
+
+def _parsed(parse):
+    """A click callback: the option parsed by ``parse``; a bad value is a usage error (exit 2)."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None):
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise click.BadParameter(f"{value!r}: expected {exc}") from None
+
+    return callback
+
+
+@main.command("donors")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--need", callback=_parsed(parse_blood_group), help="Patient's group, e.g. B+.")
+@click.option(
+    "--product",
+    callback=_parsed(parse_product),
+    help="whole_blood, platelets or plasma (Vietnamese accepted).",
+)
+@click.option("--date", "day", callback=_parsed(parse_date), help="2021-08-20 or 20/8/2021.")
+@click.option(
+    "--roster",
+    "roster_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Solved roster: who is on duty that day, and who can cover them.",
+)
+@click.option("--report", is_flag=True, help="Donations per person and product instead.")
+@click.option("--year", type=int, help="With --report: only this year's donations.")
+@click.option(
+    "--min-times",
+    type=click.IntRange(1),
+    default=3,
+    show_default=True,
+    help="With --report: list who has given at least this many times.",
+)
+def donors_cmd(
+    workbook: Path,
+    need: str | None,
+    product: Product | None,
+    day: date | None,
+    roster_file: Path | None,
+    report: bool,
+    year: int | None,
+    min_times: int,
+) -> None:
+    """Rank the blood donors of WORKBOOK who may give PRODUCT to a NEED patient on DATE."""
+    if not report and (need is None or product is None or day is None):
+        raise click.UsageError("give --need, --product and --date, or --report")
+    data = load(workbook)
+    if report:
+        click.echo(format_tally(data, tally(data, year), min_times, year))
+        return
+    assignments = None
+    if roster_file is not None:
+        try:
+            assignments = read_assignments(roster_file)
+        except InputError as exc:
+            _fail_input(exc)
+    search = find_donors(data, need, product, day, assignments)
+    click.echo(format_search(data, search))
+    click.echo("\n" + chat_message(data, search))
+
+
+def _sheets_dir(roster_path: Path) -> Path:
+    """Where a roster's duty sheets go: beside it, in ``<roster name>-sheets``."""
+    return roster_path.parent / f"{roster_path.stem}-sheets"
+
+
+def _write_sheets(data: ProblemData, assignments, folder: Path, **options) -> list[Path]:
+    """Write the duty sheets; a date range outside the horizon is bad input (exit 2)."""
+    try:
+        return write_sheets(data, assignments, folder, **options)
+    except ValueError as exc:
+        err.print(f"[bold red]Lỗi / error:[/] {exc}")
+        sys.exit(EXIT_INPUT)
+
+
+@main.command("sheets")
+@click.argument(
+    "roster_file", metavar="ROSTER", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--from", "date_from", callback=_parsed(parse_date), help="First day, 2021-08-09 or 9/8/2021."
+)
+@click.option("--to", "date_to", callback=_parsed(parse_date), help="Last day (inclusive).")
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_parsed(parse_formats),
+    help="Outputs to write, comma separated.",
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the sheets (default: <ROSTER name>-sheets beside ROSTER).",
+)
+def sheets_cmd(
+    roster_file: Path,
+    date_from: date | None,
+    date_to: date | None,
+    formats: tuple[str, ...],
+    output: Path | None,
+) -> None:
+    """Print-ready duty sheets from a solved ROSTER workbook, even one edited by hand.
+
+    Writes the daily sheets and per-person duty cards (PDF), the daily sheets as a print-ready
+    workbook, one group-chat message per day (.txt) and the coverage map (PNG). A roster that
+    breaks a rule is reported rule by rule on stderr, and the sheets are still written.
+    """
+    # quiet: the input sheets of a roster workbook are the program's own copy, and its output
+    # sheets are not input sheets; the reader's warnings about either are noise here.
+    data = load(roster_file, quiet=True)
+    try:
+        assignments = read_assignments(roster_file)
+    except InputError as exc:
+        _fail_input(exc)
+    warnings = edit_warnings(data, assignments)
+    if warnings:
+        err.print(
+            f"[yellow]Cảnh báo / warning: {len(warnings)} problem(s) in this roster; "
+            "the sheets are written anyway.[/]"
+        )
+    for line in warnings:
+        err.print(f"warning: {line}", markup=False, style="yellow", soft_wrap=True)
+    folder = output or _sheets_dir(roster_file)
+    try:
+        paths = _write_sheets(
+            data, assignments, folder, formats=formats, date_from=date_from, date_to=date_to
+        )
+    except OutputError as exc:
+        err.print(f"[bold red]{exc}[/]")
+        sys.exit(EXIT_INTERNAL)
+    messages = [p for p in paths if p.suffix == ".txt"]
+    for p in paths:
+        if p.suffix != ".txt":
+            out.print(str(p), markup=False)
+    if messages:
+        out.print(f"{len(messages)} x {folder / 'message-YYYY-MM-DD.txt'}", markup=False)
