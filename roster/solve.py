@@ -127,18 +127,24 @@ def solve(
     workers: int = 2,
     seed: int = 0,
     hint: list[Assignment] | None = None,
+    previous: list[Assignment] | None = None,
     progress: ProgressFn | None = None,
     control: SolveControl | None = None,
 ) -> Result:
-    """Solve within `time_limit` seconds (default: the `time_limit_s` setting)."""
+    """Solve within `time_limit` seconds (default: the `time_limit_s` setting).
+
+    `hint`: a roster to start the search from. `previous`: an announced roster to change as
+    little as possible (a tier right after coverage and the requested reinforcements); it
+    is also the hint when no other is given.
+    """
     t0 = time.monotonic()
     limit = data.settings.time_limit_s if time_limit is None else time_limit
     deadline = t0 + limit
     control = control or SolveControl()
-    built = build_model(data)
+    built = build_model(data, previous)
     v, obj = built.vars, built.objective
     notes = capacity_notes(data, v)
-    add_hint(data, built, hint)
+    add_hint(data, built, hint or previous)
 
     stages: list[StageReport] = []
     values: list[int] | None = None
@@ -165,7 +171,7 @@ def solve(
     if values is None:
         raise InternalError("the solver found no roster within the time limit; raise --time-limit")
 
-    assignments, uncovered_places = _extract(data, built, values)
+    assignments, uncovered_places = _extract(data, built, values, previous)
     report = check(data, assignments)
     if report.violations or report.uncovered != sum(uncovered_places.values()):
         raise InternalError(
@@ -224,7 +230,7 @@ def _tier_values(built: BuiltModel, values: list[int]) -> dict[str, int]:
 
 
 def _extract(
-    data: ProblemData, built: BuiltModel, values: list[int]
+    data: ProblemData, built: BuiltModel, values: list[int], previous: list[Assignment] | None
 ) -> tuple[list[Assignment], dict[tuple[int, str, str], int]]:
     v = built.vars
     working: dict[tuple[int, str, Mode], list[str]] = defaultdict(list)
@@ -235,7 +241,7 @@ def _extract(
         key: {cls: values[var.index] for cls, var in by.items()} for key, by in v.count.items()
     }
     uncovered = {key: values[var.index] for key, var in v.uncovered.items() if values[var.index]}
-    return name_places(data, v, working, counts), uncovered
+    return name_places(data, v, working, counts, previous), uncovered
 
 
 def _label_requested(data: ProblemData, people) -> list[RequestedPerson]:

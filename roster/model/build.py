@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from roster.data import Mode, ProblemData
+from roster.data import Assignment, Mode, ProblemData
 from roster.model import coverage, workrest
 from roster.model.objective import Objective, build_objective
 from roster.model.variables import Variables, create_variables
@@ -60,7 +61,8 @@ def fixed_counts(data: ProblemData, v: Variables, model: cp_model.CpModel) -> No
             model.add(v.count[key][cls] >= n)
 
 
-def build_model(data: ProblemData) -> BuiltModel:
+def build_model(data: ProblemData, previous: Sequence[Assignment] | None = None) -> BuiltModel:
+    """The whole model; with `previous` (re-planning) changes to it are minimised too."""
     model = cp_model.CpModel()
     # Availability (statuses, reinforcement windows) is applied by creating no variable.
     v = create_variables(model, data)
@@ -77,4 +79,4 @@ def build_model(data: ProblemData) -> BuiltModel:
     # 3. Fixed rows, last: they only pin variables the families above already shaped.
     add_fixed(model, data, v)
     fixed_counts(data, v, model)
-    return BuiltModel(model, v, build_objective(model, v))
+    return BuiltModel(model, v, build_objective(model, v, previous))

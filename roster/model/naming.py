@@ -1,7 +1,7 @@
 """Put names on places: turn per-class head counts into one area per working person.
 
 Within a class every person meets the same requirements, so any split is feasible; this
-one keeps `Fixed` rows, then sends people to their home area, then to the area they held
+one keeps `Fixed` rows, then announced places when re-planning, then sends people to their home area, then to the area they held
 the day before, then anywhere still open. Days are named in order so that "the day
 before" is already known.
 """
@@ -19,9 +19,14 @@ def name_places(
     v: Variables,
     working: dict[tuple[int, str, Mode], list[str]],
     counts: dict[CellKey, dict[ClassKey, int]],
+    previous: list[Assignment] | None = None,
 ) -> list[Assignment]:
-    """One Assignment per working person; `counts` say how many of each class stand in a cell."""
+    """One Assignment per working person; `counts` say how many of each class stand in a cell.
+
+    With a `previous` roster, people keep their announced area where the counts allow.
+    """
     fixed = {(data.day_index(f.date), f.shift, f.person): f.area for f in data.fixed}
+    announced = {(data.day_index(a.date), a.shift, a.person): a.area for a in previous or ()}
     person = data.person_by_id
     previous: dict[str, str] = {}
     out: list[Assignment] = []
@@ -51,6 +56,8 @@ def name_places(
 
                 for pid in people:
                     take(pid, fixed.get((d, s.id, pid)))
+                for pid in people:
+                    take(pid, announced.get((d, s.id, pid)))
                 for pid in people:
                     take(pid, person[pid].home_area)
                 for pid in people:

@@ -9,11 +9,12 @@ and (6) continuity are summed with the adjustable weights of the `Settings` shee
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from roster.data import Origin, RequestType
+from roster.data import Assignment, Origin, RequestType
 from roster.model.variables import Variables
 
 ORIGIN_COST = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
@@ -193,12 +194,34 @@ def continuity_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     return _tier(model, "continuity", sum(away_terms), upper)
 
 
-def build_objective(model: cp_model.CpModel, v: Variables) -> Objective:
+def changes_tier(model: cp_model.CpModel, v: Variables, previous: Sequence[Assignment]) -> Tier:
+    """Announced (person, day, shift) no longer worked, plus ones newly worked: re-planning
+    should repair the roster, not redo it."""
+    data = v.data
+    before = {(a.person, data.day_index(a.date), a.shift) for a in previous}
+    terms = []
+    for (p, d, s), vars_ in v.by_person_day_shift.items():
+        worked = sum(vars_)
+        terms.append(1 - worked if (p, d, s) in before else worked)
+    lost = sum(
+        1
+        for p, d, s in before
+        if 0 <= d < data.settings.days and (p, d, s) not in v.by_person_day_shift
+    )
+    return _tier(model, "changes", sum(terms) + lost, len(terms) + lost)
+
+
+def build_objective(
+    model: cp_model.CpModel, v: Variables, previous: Sequence[Assignment] | None = None
+) -> Objective:
+    """The tiers in priority order; `previous` (re-planning) adds the changes tier."""
     settings = v.data.settings
+    changes = [changes_tier(model, v, previous)] if previous is not None else []
     return Objective(
         uncovered=uncovered_tier(model, v),
         strict=[
             peak_requested_tier(model, v),
+            *changes,
             reinforcement_tier(model, v),
             surplus_tier(model, v),
         ],
