@@ -1,0 +1,129 @@
+"""The coverage map as a picture: areas x days, green covered, amber with reinforcements, red short.
+
+The same colours as the roster workbook's coverage sheet, as a PNG a commander can look at on
+a phone or paste into a report before reading any table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from roster.data import Assignment, ProblemData
+from roster.reports.sheets_pdf import nfc
+from roster.reports.text import Text
+from roster.reports.view import is_reinforcement
+from roster.verify import Gap
+
+NONE, COVERED, REINFORCED, SHORT = range(4)
+COLOURS = ("#F2F2F2", "#63BE7B", "#FFC000", "#E0474C")  # same meaning as the Coverage sheet
+
+
+def coverage_states(
+    data: ProblemData, assignments: Sequence[Assignment], gaps: Sequence[Gap], days: Sequence[date]
+) -> tuple[list[list[int]], list[list[int]]]:
+    """Per area and day: the state (NONE..SHORT) and the number to print (people, or -missing)."""
+    demanded = {
+        (r.area, day)
+        for r in data.requirements
+        if r.min_staff
+        for day in days
+        if any(r.applies(day, s.id) for s in data.shifts)
+    }
+    staffed: Counter = Counter()
+    reinforced = set()
+    for a in assignments:
+        person = data.person_by_id.get(a.person)
+        if person is None:
+            continue
+        staffed[(a.area, a.date)] += 1
+        if is_reinforcement(person):
+            reinforced.add((a.area, a.date))
+    missing: Counter = Counter()
+    for g in gaps:
+        missing[(g.area, g.date)] += g.missing
+    states, numbers = [], []
+    for area in data.areas:
+        row_state, row_number = [], []
+        for day in days:
+            key = (area.id, day)
+            if missing[key]:
+                row_state.append(SHORT)
+                row_number.append(-missing[key])
+            elif key in reinforced:
+                row_state.append(REINFORCED)
+                row_number.append(staffed[key])
+            elif key in demanded or staffed[key]:
+                row_state.append(COVERED)
+                row_number.append(staffed[key])
+            else:
+                row_state.append(NONE)
+                row_number.append(0)
+        states.append(row_state)
+        numbers.append(row_number)
+    return states, numbers
+
+
+def write_coverage_png(
+    data: ProblemData,
+    assignments: Sequence[Assignment],
+    gaps: Sequence[Gap],
+    days: Sequence[date],
+    path: Path,
+) -> Path:
+    """Draw the map; each cell shows the people on duty there that day (or -missing, in red)."""
+    t = Text.of(data.settings)
+    states, numbers = coverage_states(data, assignments, gaps, days)
+    width = min(max(6.0, 2.5 + 0.42 * len(days)), 40.0)
+    height = max(3.0, 1.6 + 0.36 * len(data.areas))
+    # A bare Figure on the Agg canvas: no pyplot, no global backend, no window, safe in CI.
+    fig = Figure(figsize=(width, height), dpi=120)
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    ax.imshow(states, cmap=ListedColormap(COLOURS), vmin=0, vmax=3, aspect="auto")
+    if len(days) <= 62:
+        for r, row in enumerate(numbers):
+            for c, value in enumerate(row):
+                if value:
+                    ax.text(c, r, str(value), ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(len(days)))
+    ax.set_xticklabels([f"{t.short_weekday(d)}\n{t.short_date(d)}" for d in days], fontsize=7)
+    ax.set_yticks(range(len(data.areas)))
+    ax.set_yticklabels([a.id for a in data.areas], fontsize=8)
+    ax.set_xticks([x - 0.5 for x in range(1, len(days))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(data.areas))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.2)
+    ax.tick_params(which="minor", length=0)
+    ax.set_title(
+        nfc(
+            f"{data.settings.unit} – {t('coverage_title')}: {t.date(days[0])} – {t.date(days[-1])}"
+        ),
+        fontsize=10,
+    )
+    legend = [
+        Patch(color=COLOURS[k], label=t(label))
+        for k, label in (
+            (COVERED, "legend_ok"),
+            (REINFORCED, "legend_reinforced"),
+            (SHORT, "legend_gap"),
+            (NONE, "legend_none"),
+        )
+    ]
+    ax.legend(
+        handles=legend,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12 - 0.4 / height),
+        ncol=4,
+        fontsize=8,
+        frameon=False,
+    )
+    fig.tight_layout()
+    fig.savefig(path)
+    return path

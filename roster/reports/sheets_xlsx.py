@@ -1,0 +1,203 @@
+"""The daily duty sheets as a print-ready workbook: one worksheet a day, set up for A4.
+
+Many stations print from Excel and touch the sheet up first, so this is the PDF's layout in
+cells: same header, same tables, same signatures, with the page set up (A4 portrait, fit to
+one page wide, the table header repeated on every printed page, print area set).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roster.data import ProblemData
+from roster.io.xlsx import put, save_atomic
+from roster.reports.sheets_pdf import nfc, shift_label
+from roster.reports.text import Text
+from roster.reports.view import Block, DayView, Post, absence_groups
+
+COLUMNS = ("shift", "area", "rank", "name", "role", "phone", "mode", "note")
+WIDTHS = (16, 22, 11, 26, 11, 13, 9, 24)
+LAST = "H"
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="E6E6E6")
+SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
+RED_FILL = PatternFill("solid", fgColor="FFD6D6")
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TABLE_ROW = 8  # the header row printed again on every page
+
+
+def _merged(ws: Worksheet, row: int, first: str, last: str, value: str, **style: object):
+    ws.merge_cells(f"{first}{row}:{last}{row}")
+    cell = put(ws, row, ws[f"{first}{row}"].column, nfc(value))
+    for key, val in style.items():
+        setattr(cell, key, val)
+    return cell
+
+
+def _header(ws: Worksheet, data: ProblemData, t: Text, day: date) -> None:
+    s = data.settings
+    _merged(ws, 1, "A", "C", s.parent_unit.upper(), alignment=CENTRE, font=Font(size=10))
+    _merged(ws, 2, "A", "C", s.unit.upper(), alignment=CENTRE, font=Font(bold=True, size=10))
+    _merged(ws, 1, "D", LAST, t("republic"), alignment=CENTRE, font=Font(bold=True, size=10))
+    _merged(
+        ws,
+        2,
+        "D",
+        LAST,
+        t("motto"),
+        alignment=CENTRE,
+        font=Font(bold=True, underline="single", size=11),
+    )
+    ws.row_dimensions[2].height = 28
+    _merged(ws, 4, "A", LAST, t("title"), alignment=CENTRE, font=Font(bold=True, size=15))
+    _merged(ws, 5, "A", LAST, t.long_date(day), alignment=CENTRE, font=Font(bold=True, size=12))
+
+
+def _post(ws: Worksheet, row: int, post: Post, data: ProblemData, t: Text, note: str) -> None:
+    p = post.person
+    extra = t.reinforcement(p, data.settings)
+    values = (
+        p.rank,
+        p.name,
+        t.role(p.role),
+        p.phone,
+        t.mode(post.mode),
+        "; ".join(x for x in (note, extra) if x),
+    )
+    for c, value in enumerate(values, start=3):
+        put(ws, row, c, nfc(value)).alignment = WRAP
+    if extra:
+        ws.row_dimensions[row].height = 28
+
+
+def _missing(ws: Worksheet, row: int, block: Block, t: Text) -> None:
+    _merged(
+        ws,
+        row,
+        "C",
+        LAST,
+        t("missing", n=block.missing),
+        fill=RED_FILL,
+        font=Font(bold=True, color="AA0000"),
+        alignment=WRAP,
+    )
+
+
+def _group(ws: Worksheet, row: int, column: int, height: int, value: str) -> None:
+    """A label cell spanning ``height`` rows (the shift or the area of a group)."""
+    if height > 1:
+        ws.merge_cells(
+            start_row=row, start_column=column, end_row=row + height - 1, end_column=column
+        )
+    cell = put(ws, row, column, nfc(value))
+    cell.alignment = WRAP
+    cell.font = Font(bold=True)
+    lines = -(-len(value) // (WIDTHS[column - 1] - 3))
+    rows = range(row, row + height)
+    shortfall = 15 * lines - sum(ws.row_dimensions[r].height or 15 for r in rows)
+    if shortfall > 0:
+        last = ws.row_dimensions[row + height - 1]
+        last.height = (last.height or 15) + shortfall
+
+
+def _table(ws: Worksheet, row: int, view: DayView, data: ProblemData, t: Text) -> int:
+    """The shift x area table (remote areas are groups too, mode Remote). Returns the next row."""
+    for c, key in enumerate(COLUMNS, start=1):
+        cell = put(ws, row, c, t(key))
+        cell.font, cell.fill, cell.alignment = Font(bold=True), HEAD_FILL, CENTRE
+    row += 1
+    for shift in data.shifts:
+        shift_start = row
+        for block in view.shift_blocks(shift.id):
+            area_start = row
+            for post in block.posts:
+                _post(ws, row, post, data, t, "")
+                row += 1
+            if block.missing:
+                _missing(ws, row, block, t)
+                row += 1
+            label = f"{block.area.id} – {block.area.name}" if block.area.name else block.area.id
+            _group(ws, area_start, 2, row - area_start, label)
+        if row > shift_start:
+            _group(ws, shift_start, 1, row - shift_start, shift_label(shift))
+    return row
+
+
+def _absences(ws: Worksheet, row: int, view: DayView, t: Text) -> int:
+    _merged(ws, row, "A", LAST, t("off_title"), font=Font(bold=True), fill=SECTION_FILL)
+    row += 1
+    groups = absence_groups(view)
+    if not groups:
+        _merged(ws, row, "A", LAST, t("nobody_off"))
+        return row + 1
+    for status, people in groups:
+        text = t.absence_head(status, len(people)) + ", ".join(p.name for p in people) + "."
+        _merged(ws, row, "A", LAST, text, alignment=WRAP)
+        ws.row_dimensions[row].height = 15 * (1 + len(text) // 120)
+        row += 1
+    return row
+
+
+def _signatures(ws: Worksheet, row: int, data: ProblemData, t: Text) -> int:
+    bold = Font(bold=True)
+    hint = Font(italic=True, size=9)
+    _merged(ws, row, "A", "C", t("prepared_by"), font=bold, alignment=CENTRE)
+    _merged(ws, row, "E", LAST, t("commander_title"), font=bold, alignment=CENTRE)
+    _merged(ws, row + 1, "A", "C", t("sign_hint"), font=hint, alignment=CENTRE)
+    _merged(ws, row + 1, "E", LAST, t("sign_hint"), font=hint, alignment=CENTRE)
+    if data.settings.commander:
+        _merged(ws, row + 6, "E", LAST, data.settings.commander, font=bold, alignment=CENTRE)
+    return row + 7
+
+
+def _page_setup(ws: Worksheet, last_row: int) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as the day needs
+    ws.print_title_rows = f"{TABLE_ROW}:{TABLE_ROW}"
+    ws.print_area = f"A1:{LAST}{last_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "&P/&N"
+
+
+def _sheet_title(t: Text, day: date) -> str:
+    """Excel forbids '/' in sheet names: 'T2 09-08-2021' in Vietnamese, ISO in English."""
+    if t.language == "vi":
+        return f"{t.short_weekday(day)} {day:%d-%m-%Y}"
+    return f"{day:%Y-%m-%d} {t.short_weekday(day)}"
+
+
+def write_duty_xlsx(data: ProblemData, views: Sequence[DayView], path: Path) -> Path:
+    """One print-ready worksheet per day, in the order of the days."""
+    t = Text.of(data.settings)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for view in views:
+        ws = wb.create_sheet(_sheet_title(t, view.date))
+        for c, width in enumerate(WIDTHS):
+            ws.column_dimensions[chr(ord("A") + c)].width = width
+        _header(ws, data, t, view.date)
+        summary = t("summary", shifts=view.posts, people=view.people, missing=view.missing)
+        _merged(ws, 6, "A", LAST, summary, alignment=CENTRE, font=Font(italic=True, size=9))
+        end = _table(ws, TABLE_ROW, view, data, t)
+        for line in ws.iter_rows(min_row=TABLE_ROW, max_row=end - 1, max_col=len(COLUMNS)):
+            for cell in line:
+                cell.border = BOX
+        end = _absences(ws, end + 1, view, t)
+        last = _signatures(ws, end + 1, data, t)
+        _page_setup(ws, last)
+        ws.freeze_panes = f"A{TABLE_ROW + 1}"
+    return save_atomic(wb, path)
