@@ -207,7 +207,8 @@ def validate_cmd(workbook: Path) -> None:
         markup=False,
     )
     out.print(
-        f"Shifts: {', '.join(x.id for x in data.shifts)}   Requirement rows: {len(data.requirements)}",
+        f"Shifts: {', '.join(x.id for x in data.shifts)}   "
+        f"Requirement rows: {len(data.requirements)}",
         markup=False,
     )
     out.print(

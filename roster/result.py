@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from roster.data import Assignment, Origin, ProblemData, StrEnum
 from roster.verify import Gap
+
+if TYPE_CHECKING:
+    import pandas
 
 
 class Status(StrEnum):
@@ -97,6 +101,48 @@ class Result:
     @property
     def fully_covered(self) -> bool:
         return not self.gaps
+
+    def assignments_frame(self) -> pandas.DataFrame:
+        """The roster as a DataFrame (one row per person-shift), for analysis in a notebook."""
+        import pandas as pd
+
+        people = self.data.person_by_id
+        return pd.DataFrame(
+            [
+                {
+                    "date": a.date,
+                    "shift": a.shift,
+                    "area": a.area,
+                    "person": a.person,
+                    "name": people[a.person].name,
+                    "role": people[a.person].role.value,
+                    "origin": people[a.person].origin.value,
+                    "mode": a.mode.value,
+                }
+                for a in self.assignments
+            ],
+            columns=["date", "shift", "area", "person", "name", "role", "origin", "mode"],
+        )
+
+    def gaps_frame(self) -> pandas.DataFrame:
+        """Every shortfall of the named people, with its reason, as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "date": g.date,
+                    "shift": g.shift,
+                    "area": g.area,
+                    "needed": g.needed,
+                    "assigned": g.assigned,
+                    "missing": g.missing,
+                    "reason": self.gap_reasons.get((g.date, g.shift, g.area), ""),
+                }
+                for g in self.gaps
+            ],
+            columns=["date", "shift", "area", "needed", "assigned", "missing", "reason"],
+        )
 
     def shift_counts(self, origin: Origin = Origin.OWN) -> dict[str, int]:
         """Shifts per person of `origin` (people with none included)."""

@@ -26,7 +26,6 @@ from roster.model.requested import plan_requested
 from roster.result import RequestedPerson, Result, StageReport, Status
 from roster.verify import check, format_report
 
-
 SMALL_PORTFOLIO = ("max_lp", "default_lp")
 
 

@@ -15,7 +15,9 @@ LINES = {
         Status.INTERRUPTED: "bị dừng, phương án tốt nhất đến lúc dừng",
         "status": "Trạng thái",
         "covered": "Mọi địa bàn được phủ bởi lực lượng có tên: {n} lượt trực",
-        "uncovered": "Chỗ trống lực lượng có tên không phủ được: {n} (cận dưới chứng minh: {bound})",
+        "uncovered": (
+            "Chỗ trống lực lượng có tên không phủ được: {n} (cận dưới chứng minh: {bound})"
+        ),
         "requested": "Cần đề nghị tăng cường: {n} người ({rows} dòng đề nghị)",
         "named": "Tăng cường đã có tên được dùng: quận {district}, thành phố {city}",
         "fair": "Số ca của cán bộ đơn vị: ít nhất {lo}, nhiều nhất {hi} (chênh {spread})",

@@ -18,8 +18,8 @@ from roster.data import (
     ProblemData,
     Requirement,
     Settings,
-    ShiftRequest,
     Shift,
+    ShiftRequest,
     StatusPeriod,
 )
 from roster.result import Status
@@ -230,3 +230,14 @@ def test_reasons_follow_the_language(language):
     )
     reason = next(iter(solved(data).gap_reasons.values()))
     assert ("thiếu" in reason) == (language == "vi")
+
+
+def test_result_frames_match_the_roster():
+    data = problem([police(1)], [Requirement(area="A", min_staff=1)], days=2)
+    result = solved(data)
+    frame = result.assignments_frame()
+    assert len(frame) == len(result.assignments)
+    assert set(frame["name"]) == {"Nguyễn Văn 1"}
+    gaps = result.gaps_frame()
+    assert gaps["missing"].sum() == result.uncovered
+    assert all(gaps["reason"].str.len() > 0)

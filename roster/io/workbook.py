@@ -59,7 +59,7 @@ from roster.io.dates import (
     parse_time,
     parse_weekdays,
 )
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS, normalise
+from roster.labels import INPUT_COLUMNS, INPUT_SHEETS, OUTPUT_SHEETS, normalise
 
 NOT_XLSX = "an Excel .xlsx workbook (not .xls, .csv, a password-protected or damaged file)"
 
@@ -591,7 +591,9 @@ def _tables(sheets: dict[str, list[list[object]]], reader: _Reader) -> None:
     for key, (en, vi) in INPUT_SHEETS.items():
         names[_name_key(en)] = (key, False)
         names[_name_key(vi)] = (key, True)
+    # A roster workbook carries its input sheets beside the output ones: read it quietly.
     ignored = {_name_key(name) for name in GUIDE_SHEET}
+    ignored |= {_name_key(name) for names in OUTPUT_SHEETS.values() for name in names}
     for title, rows in sheets.items():
         found = names.get(_name_key(title))
         if found is None:

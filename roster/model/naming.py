@@ -1,9 +1,9 @@
 """Put names on places: turn per-class head counts into one area per working person.
 
 Within a class every person meets the same requirements, so any split is feasible; this
-one keeps `Fixed` rows, then announced places when re-planning, then sends people to their home area, then to the area they held
-the day before, then anywhere still open. Days are named in order so that "the day
-before" is already known.
+one keeps `Fixed` rows, then announced places when re-planning, then sends people to their
+home area, then to the area they held the day before, then anywhere still open. Days are
+named in order so that "the day before" is already known.
 """
 
 from __future__ import annotations
