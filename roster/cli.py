@@ -50,7 +50,7 @@ out = Console(highlight=False)
 def _fail_input(exc: InputError) -> None:
     err.print(f"[bold red]Lỗi dữ liệu đầu vào / input errors: {len(exc.problems)}[/]")
     for problem in exc.problems:
-        err.print(f"  - {problem}", markup=False)
+        err.print(f"  - {problem}", markup=False, soft_wrap=True)
     sys.exit(EXIT_INPUT)
 
 

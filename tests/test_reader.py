@@ -9,8 +9,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.styles import Font
+from workbooks import base, write_book
 
 from roster.data import Mode, Origin, RequestType, Role, StatusKind
 from roster.errors import InputError, Problem
@@ -25,20 +26,6 @@ from roster.io.dates import (
     parse_weekdays,
 )
 from roster.io.workbook import read_workbook, read_workbook_with_warnings
-
-Rows = list[list[object]]
-
-
-def write_book(path: Path, sheets: dict[str, Rows]) -> Path:
-    """Write one sheet per entry, rows as given (the first row is the header)."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def excel_style(path: Path) -> Path:
@@ -78,42 +65,6 @@ def excel_style(path: Path) -> Path:
         for name, content in parts.items():
             dst.writestr(name, content)
     return path
-
-
-def base() -> dict[str, Rows]:
-    """A small valid workbook in English: 1..31 August 2021, three shifts, four people."""
-    return {
-        "Settings": [
-            ["key", "value"],
-            ["unit", "Công an phường Hòa Thuận Đông"],
-            ["start_date", date(2021, 8, 1)],
-            ["days", 31],
-        ],
-        "Shifts": [
-            ["id", "name", "start", "end"],
-            ["S", "Ca sáng", "06:00", "14:00"],
-            ["C", "Ca chiều", time(14), time(22)],
-            ["D", "Ca đêm", "22:00", "6:00"],
-        ],
-        "Areas": [
-            ["id", "name", "kind"],
-            ["TDP-1", "Tổ dân phố 1", "residential"],
-            ["CHOT-1", "Chốt cầu Rồng", "checkpoint"],
-            ["DP-TX", "Điều phối từ xa", "remote"],
-        ],
-        "People": [
-            ["id", "name", "role", "origin", "skills", "home_area"],
-            ["007", "Nguyễn Văn A", "police", None, "lead, driver", "TDP-1"],
-            ["CA002", "Trần Thị B", None, "own", None, None],
-            ["DQ1", "Lê Văn C", "militia", None, "medic", None],
-            ["Q1", "Phạm Văn D", "police", "district", None, None],
-        ],
-        "Requirements": [
-            ["area", "shift", "min_staff", "min_police"],
-            ["TDP-1", "S", 1, 1],
-            ["DP-TX", None, 1, None],
-        ],
-    }
 
 
 def problems_of(path: Path) -> list[Problem]:

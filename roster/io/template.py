@@ -251,7 +251,7 @@ def _settings_sheet(ws: Worksheet, language: str) -> None:
     _header(ws, names, [None, None], [40, 36])
     fields = Settings.model_fields
     for name in TEMPLATE_SETTINGS:
-        key = SETTINGS_ALIASES[name][0] if vi else name
+        key = SETTINGS_ALIASES.get(name, (name,))[0] if vi else name
         default = None if fields[name].is_required() else fields[name].default
         if name == "language":
             default = language
@@ -303,7 +303,7 @@ def _guide_sheet(ws: Worksheet, language: str) -> None:
     for name, info in fields.items():
         if name in TEMPLATE_SETTINGS:
             continue
-        key = SETTINGS_ALIASES[name][0] if vi else name
+        key = SETTINGS_ALIASES.get(name, (name,))[0] if vi else name
         ws.append([f"  {key}", _display(info.default, vi)])
     ws.column_dimensions["A"].width = 110
 

@@ -698,7 +698,7 @@ def _settings(reader: _Reader) -> None:
             row.fail("key", f"a setting not given before (already on row {rows[name].number})")
             continue
         rows[name] = row
-        value = row.get("value", _setting_parser(name), required=name in _REQUIRED_SETTINGS)
+        value = row.get("value", _setting_parser(name))
         if value is not None:
             values[name] = value
     table = reader.tables.get("settings")
@@ -720,7 +720,7 @@ def _settings(reader: _Reader) -> None:
                         None,
                         table.column_title("key"),
                         None,
-                        f"a row '{name}' or '{SETTINGS_ALIASES[name][0]}'",
+                        f"a row '{name}' or '{SETTINGS_ALIASES.get(name, (name,))[0]}'",
                     )
                 )
 
@@ -765,6 +765,8 @@ def _shifts(reader: _Reader) -> tuple[list[Shift], dict[str, int]]:
     for row in reader.rows("shifts"):
         sid = row.get("id", parse_id, required=True)
         reader.unique(row, "id", sid, seen)
+        elif name in _REQUIRED_SETTINGS and row.ok:
+            row.fail("value", f"a value for '{raw_key}' (this setting is required)")
         start = row.get("start", parse_time, required=True)
         end = row.get("end", parse_time, required=True)
         night = row.get("night", parse_bool)
