@@ -701,6 +701,8 @@ def _settings(reader: _Reader) -> None:
         value = row.get("value", _setting_parser(name))
         if value is not None:
             values[name] = value
+        elif name in _REQUIRED_SETTINGS and row.ok:
+            row.fail("value", f"a value for '{raw_key}' (this setting is required)")
     table = reader.tables.get("settings")
     if table is None:
         return
@@ -765,8 +767,6 @@ def _shifts(reader: _Reader) -> tuple[list[Shift], dict[str, int]]:
     for row in reader.rows("shifts"):
         sid = row.get("id", parse_id, required=True)
         reader.unique(row, "id", sid, seen)
-        elif name in _REQUIRED_SETTINGS and row.ok:
-            row.fail("value", f"a value for '{raw_key}' (this setting is required)")
         start = row.get("start", parse_time, required=True)
         end = row.get("end", parse_time, required=True)
         night = row.get("night", parse_bool)
