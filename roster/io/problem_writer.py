@@ -9,24 +9,17 @@ free text as text cells (``007`` stays ``007``; ``=SUM(A1)`` never becomes a for
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from datetime import date, time
 from enum import Enum
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.data import ProblemData, Settings
-from roster.errors import OutputError
+from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
 
-DATE_FORMAT = "DD/MM/YYYY"
-# Text starting with these would be taken for a formula by Excel and by openpyxl.
-_FORMULA_START = ("=", "+", "-", "@")
 _WEEKDAYS = {
     "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -68,18 +61,6 @@ class _Formatter:
         return ",".join(_WEEKDAYS[self.language][d] for d in sorted(days))
 
 
-def _put(ws: Worksheet, row: int, column: int, value: CellValue) -> None:
-    """Write one cell; text always stays text, dates get a day-first format."""
-    cell = ws.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True
-    elif isinstance(value, date):
-        cell.number_format = DATE_FORMAT
-
-
 Row = dict[str, CellValue]  # column key (as in ``INPUT_COLUMNS``) -> value
 
 
@@ -90,12 +71,12 @@ def _sheet(wb: Workbook, key: str, language: str, rows: Sequence[Row]) -> None:
     names = INPUT_COLUMNS[key]
     columns = list(rows[0]) if rows else list(names)
     for c, column in enumerate(columns, start=1):
-        _put(ws, 1, c, names[column][index])
+        put(ws, 1, c, names[column][index])
     for r, values in enumerate(rows, start=2):
         for c, column in enumerate(columns, start=1):
             value = values[column]
             if value is not None and value != "":
-                _put(ws, r, c, value)
+                put(ws, r, c, value)
 
 
 def _settings_rows(settings: Settings, fmt: _Formatter) -> list[Row]:
@@ -202,19 +183,6 @@ def add_problem_sheets(wb: Workbook, data: ProblemData, language: str = "vi") ->
             _sheet(wb, key, language, rows)
 
 
-def _format_sheet(ws: Worksheet) -> None:
-    """Bold, frozen header and columns wide enough to read without resizing."""
-    ws.freeze_panes = "A2"
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for column in ws.iter_cols():
-        width = max(
-            (10 if isinstance(c.value, date) else len(str(c.value)) for c in column if c.value),
-            default=6,
-        )
-        ws.column_dimensions[get_column_letter(column[0].column)].width = min(max(width, 6) + 2, 60)
-
-
 def write_problem_workbook(
     data: ProblemData, path: str | os.PathLike[str], language: str | None = None
 ) -> Path:
@@ -228,17 +196,5 @@ def write_problem_workbook(
     wb.remove(wb.active)
     add_problem_sheets(wb, data, language or data.settings.language)
     for ws in wb.worksheets:
-        _format_sheet(ws)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".xlsx", prefix=".~", dir=target.parent)
-        os.close(fd)
-        try:
-            wb.save(tmp)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc}") from exc
-    return target
+        format_sheet(ws)
+    return save_atomic(wb, target)

@@ -9,7 +9,6 @@ already holding every default, so the commander only types the unit, start date 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -20,7 +19,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.data import Settings
-from roster.errors import OutputError
 from roster.io.workbook import (
     GUIDE_SHEET,
     KIND_WORDS,
@@ -33,12 +31,12 @@ from roster.io.workbook import (
     SETTINGS_ALIASES,
     STATUS_WORDS,
 )
+from roster.io.xlsx import DATE_FORMAT, save_atomic
 from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
 
 AUTHOR = "roster"
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
-DATE_FORMAT = "DD/MM/YYYY"
 TIME_FORMAT = "HH:MM"
 TEXT_FORMAT = "@"  # ids typed as 007 stay 007
 
@@ -327,15 +325,4 @@ def write_template(path: str | os.PathLike[str], language: str = "vi") -> Path:
             _table_sheet(wb.create_sheet(names[vi]), key, vi)
     _guide_sheet(wb.create_sheet(GUIDE_SHEET[vi]), language)
     wb.properties.creator = AUTHOR
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=target.parent)
-        os.close(handle)
-        try:
-            wb.save(temporary)
-            os.replace(temporary, target)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except OSError as error:
-        raise OutputError(f"cannot write the template {target}: {error}") from error
-    return target
+    return save_atomic(wb, target, make_folder=False)

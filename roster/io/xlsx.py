@@ -49,11 +49,12 @@ def format_sheet(ws: Worksheet, max_width: int = 60) -> None:
         ws.column_dimensions[letter].width = min(max(width, 6) + 2, max_width)
 
 
-def save_atomic(wb: Workbook, path: str | os.PathLike[str]) -> Path:
+def save_atomic(wb: Workbook, path: str | os.PathLike[str], make_folder: bool = True) -> Path:
     """Save to a temporary file in the target folder, then move it into place."""
     target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if make_folder:
+            target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(suffix=".xlsx", prefix=".~", dir=target.parent)
         os.close(fd)
     except OSError as exc:
