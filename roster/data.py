@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from enum import Enum
 from functools import cached_property
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -99,6 +100,13 @@ class Settings(_Frozen):
     donor_min_weight_apheresis_kg: float = Field(default=50, ge=0)
     donor_min_weight_250ml_kg: float = Field(default=42, ge=0)  # whole blood, 250 ml only
     donor_deferral_after_covid_days: int = Field(default=28, ge=0)
+    # Sequence rules (issue 6); a person's own value overrides. The defaults change nothing.
+    min_consecutive_shifts: int = Field(default=1, ge=1, le=366)
+    min_days_off_in_row: int = Field(default=1, ge=1, le=366)
+    max_weekends: int | None = Field(default=None, ge=0)
+    # `lexicographic`: coverage first, then the tiers in order; `weighted`: one weighted sum
+    # of under/over cover (each requirement's weights), requests, fairness and continuity.
+    objective: Literal["lexicographic", "weighted"] = "lexicographic"
 
     @property
     def end_date(self) -> date:
@@ -113,6 +121,8 @@ class Shift(_Frozen):
     start: time
     end: time
     night: bool
+    # Shift ids nobody may work the day after working this one (a rotation rule).
+    forbidden_next: frozenset[str] = frozenset()
 
     @property
     def start_minute(self) -> int:
@@ -151,6 +161,14 @@ class Person(_Frozen):
     blood_group: str = ""
     birth_date: date | None = None
     weight_kg: float | None = None
+    # Sequence and workload rules (issue 6); None: no limit, or the setting where one exists.
+    max_shifts_by_type: dict[str, int] = Field(default_factory=dict)
+    min_total_minutes: int | None = Field(default=None, ge=0)
+    max_total_minutes: int | None = Field(default=None, ge=0)
+    max_consecutive_shifts: int | None = Field(default=None, ge=1, le=366)
+    min_consecutive_shifts: int | None = Field(default=None, ge=1, le=366)
+    min_days_off_in_row: int | None = Field(default=None, ge=1, le=366)
+    max_weekends: int | None = Field(default=None, ge=0)
 
     @property
     def is_police(self) -> bool:
@@ -171,6 +189,10 @@ class Requirement(_Frozen):
     skill: str | None = None
     max_staff: int | None = Field(default=None, ge=0)
     mode: Mode = Mode.ONSITE
+    # Penalty per missing / surplus person, used by the `weighted` objective only; the
+    # surplus is counted above `min_staff` (a soft target, unlike the hard `max_staff`).
+    weight_under: int = Field(default=100, ge=0)
+    weight_over: int = Field(default=0, ge=0)
 
     def applies(self, day: date, shift_id: str) -> bool:
         return (
@@ -294,6 +316,26 @@ class ProblemData(_Frozen):
     @cached_property
     def area_by_id(self) -> dict[str, Area]:
         return {a.id: a for a in self.areas}
+
+    def max_consecutive_shifts(self, person: Person) -> int:
+        if person.max_consecutive_shifts is not None:
+            return person.max_consecutive_shifts
+        return self.settings.max_consecutive_days
+
+    def min_consecutive_shifts(self, person: Person) -> int:
+        if person.min_consecutive_shifts is not None:
+            return person.min_consecutive_shifts
+        return self.settings.min_consecutive_shifts
+
+    def min_days_off_in_row(self, person: Person) -> int:
+        if person.min_days_off_in_row is not None:
+            return person.min_days_off_in_row
+        return self.settings.min_days_off_in_row
+
+    def max_weekends(self, person: Person) -> int | None:
+        if person.max_weekends is not None:
+            return person.max_weekends
+        return self.settings.max_weekends
 
     def max_shifts_per_week(self, person: Person) -> int:
         if person.max_shifts_per_week is not None:

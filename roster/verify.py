@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from roster.data import Assignment, Mode, ProblemData, Requirement, StatusKind
+from roster.data import Assignment, Mode, Person, ProblemData, Requirement, StatusKind
 from roster.rules import Rule
 
 WINDOW_DAYS = 7  # "any 7 consecutive days": the rolling week of the contract
@@ -101,6 +101,7 @@ def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
     _check_rest(data, worked, out)
     _check_consecutive(data, worked, out)
     _check_windows(data, worked, out)
+    _check_sequences(data, worked, out)
     _check_person_days(data, valid, out)
     _check_fixed(data, valid, out)
     _check_demand(data, valid, rows_at, people_at, out)
@@ -388,11 +389,17 @@ def _check_rest(data: ProblemData, worked: dict[str, list[_Worked]], out: list[V
 def _check_consecutive(
     data: ProblemData, worked: dict[str, list[_Worked]], out: list[Violation]
 ) -> None:
-    """No more than ``max_consecutive_days`` dates in a row with any shift; one report per run."""
-    limit = data.settings.max_consecutive_days
+    """No more than ``max_consecutive_days`` dates in a row with any shift (a person's own
+    ``max_consecutive_shifts`` overrides it); one report per run."""
     start = data.settings.start_date
     one = timedelta(days=1)
     for pid, rows in worked.items():
+        person = data.person_by_id.get(pid)
+        limit = (
+            person.max_consecutive_shifts
+            if person is not None and person.max_consecutive_shifts is not None
+            else data.settings.max_consecutive_days
+        )
         days = sorted({w.date for w in rows})
         run_start = None
         reported = False
@@ -597,3 +604,175 @@ def _gaps(
         )
     )
     return gaps
+
+
+# --- sequence and workload rules (issue 6) ----------------------------------------------
+
+
+def _check_sequences(
+    data: ProblemData, worked: dict[str, list[_Worked]], out: list[Violation]
+) -> None:
+    """Forbidden successions, per-type maximums, total minutes, short runs and weekends.
+
+    Edges as the Curtois & Qu benchmark defines them: successions reach back into history;
+    runs of shifts or days off that touch the first or last day may be short; a weekend is
+    worked when its Saturday or Sunday is, once.
+    """
+    start, n = data.settings.start_date, data.settings.days
+    for person in data.people:
+        rows = worked.get(person.id, [])
+        on_day = {w.date: w.shift for w in rows}
+        in_horizon = [w for w in rows if not w.history]
+        _succession(data, person.id, on_day, out)
+        _per_type(data, person, in_horizon, out)
+        _minutes(data, person, in_horizon, out)
+        days_on = [(start + timedelta(days=i)) in on_day for i in range(n)]
+        shortest_on = person.min_consecutive_shifts or data.settings.min_consecutive_shifts
+        shortest_off = person.min_days_off_in_row or data.settings.min_days_off_in_row
+        _short_runs(data, person.id, days_on, True, shortest_on, out)
+        _short_runs(data, person.id, days_on, False, shortest_off, out)
+        _weekends(data, person, days_on, out)
+
+
+def _succession(data: ProblemData, pid: str, on_day: dict[date, str], out: list[Violation]) -> None:
+    start = data.settings.start_date
+    for day, sid in on_day.items():
+        nxt = day + timedelta(days=1)
+        after = on_day.get(nxt)
+        if nxt < start or after is None or sid not in data.shift_by_id:
+            continue
+        if after in data.shift_by_id[sid].forbidden_next:
+            out.append(
+                Violation(
+                    Rule.FORBIDDEN_SUCCESSION,
+                    pid,
+                    nxt,
+                    after,
+                    None,
+                    f"{_who(data, pid)} works shift {after} on {_fmt(nxt)} right after shift "
+                    f"{sid} on {_fmt(day)}; {sid} may not be followed by {after}.",
+                )
+            )
+
+
+def _per_type(data: ProblemData, person: Person, rows: list[_Worked], out: list[Violation]) -> None:
+    counts: dict[str, list[date]] = defaultdict(list)
+    for w in rows:
+        counts[w.shift].append(w.date)
+    for sid, limit in person.max_shifts_by_type.items():
+        if len(counts.get(sid, [])) > limit:
+            out.append(
+                Violation(
+                    Rule.MAX_SHIFTS_BY_TYPE,
+                    person.id,
+                    max(counts[sid]),
+                    sid,
+                    None,
+                    f"{_who(data, person.id)} works {len(counts[sid])} shifts {sid}; "
+                    f"at most {limit} are allowed.",
+                )
+            )
+
+
+def _minutes(data: ProblemData, person: Person, rows: list[_Worked], out: list[Violation]) -> None:
+    total = sum(int((w.end - w.start).total_seconds()) // 60 for w in rows)
+    low, high = person.min_total_minutes, person.max_total_minutes
+    if (low is not None and total < low) or (high is not None and total > high):
+        bound = f"at least {low}" if low is not None and total < low else f"at most {high}"
+        out.append(
+            Violation(
+                Rule.TOTAL_MINUTES,
+                person.id,
+                None,
+                None,
+                None,
+                f"{_who(data, person.id)} works {total} minutes in the horizon; {bound} "
+                f"are required.",
+            )
+        )
+
+
+def _short_runs(
+    data: ProblemData,
+    pid: str,
+    days_on: list[bool],
+    working: bool,
+    shortest: int,
+    out: list[Violation],
+) -> None:
+    """Runs of working days (or days off) shorter than `shortest`, not touching an edge."""
+    if shortest <= 1:
+        return
+    n = len(days_on)
+    d = 0
+    while d < n:
+        if days_on[d] != working:
+            d += 1
+            continue
+        end = d
+        while end + 1 < n and days_on[end + 1] == working:
+            end += 1
+        length = end - d + 1
+        if d > 0 and end < n - 1 and length < shortest:
+            first = data.settings.start_date + timedelta(days=d)
+            what = "shifts" if working else "days off"
+            out.append(
+                Violation(
+                    Rule.MIN_CONSECUTIVE_SHIFTS if working else Rule.MIN_DAYS_OFF_IN_ROW,
+                    pid,
+                    first,
+                    None,
+                    None,
+                    f"{_who(data, pid)} has a run of {length} {what} from {_fmt(first)}; "
+                    f"runs inside the horizon must be at least {shortest} long.",
+                )
+            )
+        d = end + 1
+
+
+def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[Violation]) -> None:
+    limit = person.max_weekends if person.max_weekends is not None else data.settings.max_weekends
+    if limit is None:
+        return
+    worked: set[date] = set()
+    for i, on in enumerate(days_on):
+        day = data.settings.start_date + timedelta(days=i)
+        if on and day.weekday() >= 5:
+            worked.add(day - timedelta(days=day.weekday() - 5))  # that weekend's Saturday
+    if len(worked) > limit:
+        out.append(
+            Violation(
+                Rule.MAX_WEEKENDS,
+                person.id,
+                max(worked),
+                None,
+                None,
+                f"{_who(data, person.id)} works {len(worked)} weekends; at most {limit} are "
+                f"allowed.",
+            )
+        )
+
+
+def weighted_objective(data: ProblemData, assignments: Sequence[Assignment]) -> int:
+    """The `weighted` objective recomputed from the roster alone (the Curtois & Qu penalty):
+    per (date, shift, area), weight_under x missing + weight_over x people above min_staff,
+    with each place's heaviest row weights and largest min_staff; plus every request's
+    weight x weight_requests when it is not honoured. Fairness and continuity are not
+    part of it (the benchmark gives them weight 0)."""
+    people_at: dict[Place, set[str]] = defaultdict(set)
+    shifts_of: dict[tuple[str, date], set[str]] = defaultdict(set)
+    for a in assignments:
+        people_at[(a.date, a.shift, a.area)].add(a.person)
+        shifts_of[(a.person, a.date)].add(a.shift)
+    penalty = 0
+    for place, rows in _rows_by_place(data).items():
+        target = max(r.min_staff for r in rows)
+        have = len(people_at.get(place, ()))
+        penalty += max(r.weight_under for r in rows) * max(target - have, 0)
+        penalty += max(r.weight_over for r in rows) * max(have - target, 0)
+    for r in data.requests:
+        got = shifts_of.get((r.person, r.date), set())
+        hit = bool(got) if r.shift is None else r.shift in got
+        if hit != (r.type == "on"):
+            penalty += r.weight * data.settings.weight_requests
+    return penalty

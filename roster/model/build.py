@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, ProblemData
-from roster.model import coverage, workrest
+from roster.model import coverage, sequences, workrest
 from roster.model.objective import Objective, build_objective
 from roster.model.variables import Variables, create_variables
 
@@ -76,6 +76,8 @@ def build_model(data: ProblemData, previous: Sequence[Assignment] | None = None)
     workrest.add_min_rest(model, v, history)
     workrest.add_max_consecutive_days(model, v, history)
     workrest.add_weekly_caps(model, v, history)
+    # 2b. Sequence and workload rules (per-person limits; nothing for plain workbooks).
+    sequences.add_sequence_rules(model, v, history)
     # 3. Fixed rows, last: they only pin variables the families above already shaped.
     add_fixed(model, data, v)
     fixed_counts(data, v, model)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Origin, RequestType
+from roster.model.sequences import weighted_cover
 from roster.model.variables import Variables
 
 ORIGIN_COST = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
@@ -39,6 +40,7 @@ class Objective:
     uncovered: Tier
     strict: list[Tier] = field(default_factory=list)
     soft: list[tuple[int, Tier]] = field(default_factory=list)  # (weight, tier)
+    cover: Tier | None = None  # weighted under/over cover: the `weighted` objective only
 
     def strict_expr(self) -> cp_model.LinearExprT:
         """The strict tiers, each weighted above everything the tiers after it can reach."""
@@ -53,8 +55,14 @@ class Objective:
     def soft_expr(self) -> cp_model.LinearExprT:
         return sum(w * t.var for w, t in self.soft)
 
+    def weighted_expr(self) -> cp_model.LinearExprT:
+        """The `weighted` objective: weighted cover plus the weighted soft tiers."""
+        assert self.cover is not None
+        return self.cover.var + self.soft_expr()
+
     def tiers(self) -> list[Tier]:
-        return [self.uncovered, *self.strict, *(t for _w, t in self.soft)]
+        cover = [self.cover] if self.cover is not None else []
+        return [self.uncovered, *cover, *self.strict, *(t for _w, t in self.soft)]
 
 
 def uncovered_tier(model: cp_model.CpModel, v: Variables) -> Tier:
@@ -216,6 +224,8 @@ def build_objective(
 ) -> Objective:
     """The tiers in priority order; `previous` (re-planning) adds the changes tier."""
     settings = v.data.settings
+    if settings.objective == "weighted":
+        return weighted_objective(model, v)
     changes = [changes_tier(model, v, previous)] if previous is not None else []
     return Objective(
         uncovered=uncovered_tier(model, v),
@@ -230,4 +240,25 @@ def build_objective(
             (settings.weight_fairness, fairness_tier(model, v)),
             (settings.weight_continuity, continuity_tier(model, v)),
         ],
+    )
+
+
+def weighted_objective(model: cp_model.CpModel, v: Variables) -> Objective:
+    """One weighted sum (the benchmark's objective): no strict tiers, and a soft tier with
+    weight 0 is not built at all, so it costs the model nothing."""
+    settings = v.data.settings
+    expr, upper = weighted_cover(model, v)
+    soft = [
+        (weight, build(model, v))
+        for weight, build in (
+            (settings.weight_requests, requests_tier),
+            (settings.weight_fairness, fairness_tier),
+            (settings.weight_continuity, continuity_tier),
+        )
+        if weight
+    ]
+    return Objective(
+        uncovered=uncovered_tier(model, v),
+        soft=soft,
+        cover=_tier(model, "weighted_cover", expr, upper),
     )

@@ -69,6 +69,8 @@ def create_variables(model: cp_model.CpModel, data: ProblemData) -> Variables:
     for p in data.people:
         for d in range(data.settings.days):
             for s in data.shifts:
+                if p.max_shifts_by_type.get(s.id) == 0:
+                    continue  # never this shift type: no variable, like unavailability
                 for m in modes[p.id][d]:
                     if (d, s.id, m) not in demanded:
                         continue

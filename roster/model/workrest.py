@@ -86,11 +86,11 @@ def _window_sums(
         if not days:
             continue
         carried = sum(past_count(d) for d in range(first, 0))
+        if len(days) + carried <= limit:
+            continue
         expr = [term(person, d) for d in days]
         expr = [e for e in expr if not isinstance(e, int) or e]
         if not expr:
-            continue
-        if len(days) + carried <= limit:
             continue
         model.add(sum(expr) + carried <= limit)
 
@@ -98,9 +98,10 @@ def _window_sums(
 def add_max_consecutive_days(
     model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
 ) -> None:
-    """max_consecutive_days: any run of max+1 days holds at least one day off."""
-    limit = v.data.settings.max_consecutive_days
+    """max_consecutive_days: any run of max+1 days holds at least one day off (a person's
+    own `max_consecutive_shifts` overrides the setting)."""
     for p in v.data.people:
+        limit = v.data.max_consecutive_shifts(p)
         past = history.get(p.id, {})
         _window_sums(
             model, v, p.id, limit + 1, limit, v.day_work, lambda d, past=past: int(d in past)

@@ -1,0 +1,182 @@
+"""`roster bench curtois`: the Curtois & Qu benchmark, solved by the same model as a ward.
+
+Each instance is read into ``ProblemData``, built by ``build_model`` (objective mode
+`weighted`), optimised by a full CP-SAT solve followed by large-neighbourhood search,
+then checked by the independent checker, whose recomputation of the benchmark's penalty
+must equal the model's objective. The instance files and the best-known table live in
+``benchmarks/curtois/`` of the project (see its README.md for provenance).
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from roster.data import Assignment, ProblemData
+from roster.io.curtois import AREA, read_curtois
+from roster.model.build import BuiltModel, build_model
+from roster.model.lns import optimise
+from roster.verify import check, format_report, weighted_objective
+
+BENCH_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "curtois"
+INSTANCES = range(1, 25)
+
+
+@dataclass
+class BenchRow:
+    """One line of the table (and one object of `--json`)."""
+
+    instance: str
+    staff: int
+    days: int
+    shift_types: int
+    objective: int | None
+    bound: int | None
+    best_known: int | None
+    seconds: float
+    status: str  # optimal / feasible / unknown / infeasible / invalid (checker disagrees)
+    checked_objective: int | None = None
+    lns_steps: int = 0
+
+    @property
+    def gap_percent(self) -> float | None:
+        """Distance to the best-known value, in percent of it."""
+        if self.objective is None or not self.best_known:
+            return None
+        return 100.0 * (self.objective - self.best_known) / self.best_known
+
+    def as_json(self) -> dict:
+        return {**asdict(self), "gap_percent": self.gap_percent}
+
+
+def parse_instances(spec: str) -> list[int]:
+    """`1-12`, `3,7,20-24` -> instance numbers, each checked to exist."""
+    out: list[int] = []
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        first, last = int(lo), int(hi or lo)
+        out.extend(range(first, last + 1))
+    bad = [n for n in out if n not in INSTANCES]
+    if bad:
+        raise ValueError(f"no such instance: {bad[0]} (1..24)")
+    return out
+
+
+def best_known(folder: Path = BENCH_DIR) -> dict[str, int]:
+    with open(folder / "best_known.csv", newline="") as fh:
+        return {row["instance"]: int(row["bks_ub"]) for row in csv.DictReader(fh)}
+
+
+def load(number: int, folder: Path = BENCH_DIR) -> ProblemData:
+    return read_curtois(folder / f"Instance{number}.txt")
+
+
+def assignments_from(built: BuiltModel, values: list[int]) -> list[Assignment]:
+    """The roster in the work variables (one area: every place is in it)."""
+    data = built.vars.data
+    return [
+        Assignment(date=data.dates[d], shift=s, area=AREA, person=p, mode=m)
+        for (p, d, s, m), var in built.vars.work.items()
+        if values[var.index]
+    ]
+
+
+def model_objective(built: BuiltModel, values: list[int]) -> int:
+    obj = built.objective
+    assert obj.cover is not None
+    return values[obj.cover.var.index] + sum(w * values[t.var.index] for w, t in obj.soft)
+
+
+def run(
+    number: int,
+    time_limit: float,
+    workers: int = 2,
+    seed: int = 0,
+    report: Callable[[str], None] | None = None,
+) -> tuple[BenchRow, ProblemData, list[Assignment]]:
+    """Solve one instance within `time_limit` seconds (reading and building included)."""
+    t0 = time.monotonic()
+    data = load(number)
+    name = f"Instance{number}"
+    built = build_model(data)
+    left = time_limit - (time.monotonic() - t0)
+    result = optimise(built, built.objective.weighted_expr(), left, workers, seed, report=report)
+    row = BenchRow(
+        instance=name,
+        staff=len(data.people),
+        days=data.settings.days,
+        shift_types=len(data.shifts),
+        objective=None,
+        bound=None,
+        best_known=best_known().get(name),
+        seconds=0.0,
+        status=result.status,
+        lns_steps=result.steps,
+    )
+    assignments: list[Assignment] = []
+    if result.values is not None:
+        assignments = assignments_from(built, result.values)
+        row.objective = model_objective(built, result.values)
+        row.bound = result.bound
+        checked = check(data, assignments)
+        row.checked_objective = weighted_objective(data, assignments)
+        if checked.violations or row.checked_objective != row.objective:
+            row.status = "invalid"
+            if report:
+                report(format_report(checked, data))
+    row.seconds = round(time.monotonic() - t0, 1)
+    return row, data, assignments
+
+
+def format_table(rows: list[BenchRow]) -> str:
+    head = (
+        f"{'instance':<11}{'staff':>6}{'days':>6}{'types':>6}{'objective':>11}{'bound':>9}"
+        f"{'best':>9}{'gap %':>8}{'time s':>8}  status"
+    )
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        gap = "" if r.gap_percent is None else f"{r.gap_percent:.1f}"
+        lines.append(
+            f"{r.instance:<11}{r.staff:>6}{r.days:>6}{r.shift_types:>6}"
+            f"{'' if r.objective is None else r.objective:>11}"
+            f"{'' if r.bound is None else r.bound:>9}"
+            f"{'' if r.best_known is None else r.best_known:>9}{gap:>8}{r.seconds:>8.1f}"
+            f"  {r.status}"
+        )
+    return "\n".join(lines)
+
+
+def write_bench_roster(
+    row: BenchRow, data: ProblemData, assignments: list[Assignment], folder: Path
+) -> Path:
+    """The solution as an ordinary roster workbook (gaps are the under-covered places)."""
+    from roster.io.writer import write_roster
+    from roster.result import Result, StageReport, Status
+
+    stage = StageReport(
+        name="weighted",
+        status=row.status,
+        objective=row.objective or 0,
+        bound=row.bound or 0,
+        seconds=row.seconds,
+    )
+    result = Result(
+        data=data,
+        status=Status.OPTIMAL if row.status == "optimal" else Status.FEASIBLE,
+        assignments=tuple(assignments),
+        gaps=check(data, assignments).gaps,
+        gap_reasons={},
+        requested=(),
+        requests=(),
+        stages=(stage,),
+        tiers={"weighted": row.objective or 0},
+        seconds=row.seconds,
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_roster(result, folder / f"{row.instance}-roster.xlsx")

@@ -1,0 +1,219 @@
+"""Sequence and workload rules (issue 6): the rules of the Curtois & Qu benchmark, as
+general rule families a station can switch on per person or in the settings.
+
+Horizon edges follow the benchmark (``benchmarks/curtois/FORMAT.md``): forbidden
+successions reach back into `History`; runs of shifts or of days off that touch the first
+or the last day may be short (the days beyond the horizon are unknown, so the rule cannot
+be judged there); a weekend is worked when its Saturday or Sunday is, and counts once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from roster.data import ProblemData
+from roster.model.variables import Variables
+
+
+@dataclass
+class DayOn:
+    """One literal per (person, day): works any shift that day; None when they cannot."""
+
+    model: cp_model.CpModel
+    v: Variables
+    cache: dict[tuple[str, int], cp_model.IntVar | None] = field(default_factory=dict)
+
+    def __call__(self, person: str, day: int) -> cp_model.IntVar | None:
+        key = (person, day)
+        if key not in self.cache:
+            vars_ = self.v.by_person_day.get(key, [])
+            if not vars_:
+                lit = None
+            elif len(vars_) == 1:
+                lit = vars_[0]
+            else:
+                lit = self.model.new_bool_var(f"on[{person},{day}]")
+                self.model.add(lit == sum(vars_))
+            self.cache[key] = lit
+        return self.cache[key]
+
+
+def add_forbidden_successions(
+    model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
+) -> None:
+    """forbidden_succession: no shift of `forbidden_next` the day after working this one.
+
+    One constraint per (person, day, shift): the shift plus all shifts it forbids next day
+    hold at most one (those are exclusive anyway), a clique the LP sees whole.
+    """
+    data = v.data
+    rules = [(s.id, sorted(s.forbidden_next)) for s in data.shifts if s.forbidden_next]
+    n = data.settings.days
+    for p in data.people:
+        past = history.get(p.id, {})
+        for first, banned in rules:
+            if past.get(-1) == first:
+                for t in banned:
+                    for var in v.by_person_day_shift.get((p.id, 0, t), []):
+                        model.add(var == 0)
+            for d in range(n - 1):
+                a = v.by_person_day_shift.get((p.id, d, first))
+                if not a:
+                    continue
+                b = [x for t in banned for x in v.by_person_day_shift.get((p.id, d + 1, t), [])]
+                if b:
+                    model.add_at_most_one([*a, *b])
+
+
+def add_max_shifts_by_type(model: cp_model.CpModel, v: Variables) -> None:
+    """max_shifts_by_type: at most so many shifts of one type over the horizon."""
+    n = v.data.settings.days
+    for p in v.data.people:
+        for sid, limit in p.max_shifts_by_type.items():
+            terms = [x for d in range(n) for x in v.by_person_day_shift.get((p.id, d, sid), [])]
+            if len(terms) > limit:
+                model.add(sum(terms) <= limit)
+
+
+def add_total_minutes(model: cp_model.CpModel, v: Variables) -> None:
+    """min_total_minutes / max_total_minutes: the person's worked minutes over the horizon."""
+    data = v.data
+    length = {s.id: s.duration_minutes for s in data.shifts}
+    minutes: dict[str, list] = defaultdict(list)
+    for (pid, _d, s), vars_ in v.by_person_day_shift.items():
+        minutes[pid].extend(length[s] * x for x in vars_)
+    for p in data.people:
+        if p.min_total_minutes is None and p.max_total_minutes is None:
+            continue
+        total = sum(minutes[p.id])
+        if p.min_total_minutes:
+            model.add(total >= p.min_total_minutes)
+        if p.max_total_minutes is not None:
+            model.add(total <= p.max_total_minutes)
+
+
+def _runs_clauses(
+    model: cp_model.CpModel, on: DayOn, person: str, n: int, shortest: int, working: bool
+) -> None:
+    """Forbid every inner run shorter than `shortest` of working days (or of days off).
+
+    The pattern edge(d), run(d+1..d+k), edge(d+k+1) with k < shortest, wholly inside the
+    horizon, becomes one clause; a day the person cannot work is a constant day off.
+    """
+    for k in range(1, shortest):
+        for d in range(n - k - 1):
+            inner = [on(person, j) for j in range(d + 1, d + k + 1)]
+            edges = [on(person, d), on(person, d + k + 1)]
+            if working:
+                if any(x is None for x in inner):
+                    continue  # the run is broken by a day that is off anyway
+                clause = [x for x in edges if x is not None] + [x.Not() for x in inner]
+            else:
+                if any(x is None for x in edges):
+                    continue
+                clause = [x.Not() for x in edges] + [x for x in inner if x is not None]
+            model.add_bool_or(clause)
+
+
+def add_min_consecutive(model: cp_model.CpModel, v: Variables, on: DayOn) -> None:
+    """min_consecutive_shifts and min_days_off_in_row, for runs inside the horizon."""
+    data = v.data
+    n = data.settings.days
+    for p in data.people:
+        shifts, off = data.min_consecutive_shifts(p), data.min_days_off_in_row(p)
+        if shifts > 1:
+            _runs_clauses(model, on, p.id, n, shifts, working=True)
+        if off > 1:
+            _runs_clauses(model, on, p.id, n, off, working=False)
+
+
+def weekends(data: ProblemData) -> list[list[int]]:
+    """Day indexes of each weekend (Saturday and Sunday of one week) met by the horizon."""
+    by_week: dict[int, list[int]] = defaultdict(list)
+    for d, day in enumerate(data.dates):
+        if day.weekday() >= 5:
+            by_week[(day - data.settings.start_date).days + 7 - day.weekday()].append(d)
+    return list(by_week.values())
+
+
+def add_max_weekends(model: cp_model.CpModel, v: Variables, on: DayOn) -> None:
+    """max_weekends: weekends with a shift on Saturday or Sunday (counted once)."""
+    data = v.data
+    ends = weekends(data)
+    for p in data.people:
+        limit = data.max_weekends(p)
+        if limit is None or limit >= len(ends):
+            continue
+        worked = []
+        for days in ends:
+            lits = [x for x in (on(p.id, d) for d in days) if x is not None]
+            if len(lits) == 1:
+                worked.append(lits[0])
+            elif lits:
+                w = model.new_bool_var("")
+                model.add_bool_or([w.Not(), *lits])
+                for x in lits:
+                    model.add_implication(x, w)
+                worked.append(w)
+        if len(worked) > limit:
+            model.add(sum(worked) <= limit)
+
+
+def cover_weights(data: ProblemData) -> dict[tuple[int, str, str], tuple[int, int]]:
+    """Per (day, shift, area): the heaviest under- and over-cover weights of its rows."""
+    out: dict[tuple[int, str, str], tuple[int, int]] = {}
+    n = data.settings.days
+    shift_ids = [s.id for s in data.shifts]
+    for req in data.requirements:
+        lo = 0 if req.date_from is None else max(data.day_index(req.date_from), 0)
+        hi = n - 1 if req.date_to is None else min(data.day_index(req.date_to), n - 1)
+        for d in range(lo, hi + 1):
+            day = data.dates[d]
+            for s in [req.shift] if req.shift is not None else shift_ids:
+                if req.applies(day, s):
+                    under, over = out.get((d, s, req.area), (0, 0))
+                    out[(d, s, req.area)] = (
+                        max(under, req.weight_under),
+                        max(over, req.weight_over),
+                    )
+    return out
+
+
+def weighted_cover(model: cp_model.CpModel, v: Variables) -> tuple[cp_model.LinearExprT, int]:
+    """Under-cover (the `uncovered` places) and over-cover (people above `min_staff`), each
+    times its row weight, with an upper bound; the `weighted` objective's cover part."""
+    weights = cover_weights(v.data)
+    terms = []
+    upper = 0
+    for (d, s, a), u in v.uncovered.items():
+        under, _over = weights.get((d, s, a), (0, 0))
+        if under:
+            terms.append(under * u)
+            upper += under * max(u.proto.domain)
+    for key, cell in v.cells.items():
+        d, s, a, _m = key
+        _under, over = weights.get((d, s, a), (0, 0))
+        counts = list(v.count.get(key, {}).values())
+        if not over or not counts:
+            continue
+        top = sum(max(c.proto.domain) for c in counts)
+        surplus = model.new_int_var(0, max(top - cell.min_staff, 0), f"over[{d},{s},{a}]")
+        model.add(surplus >= sum(counts) - cell.min_staff)
+        terms.append(over * surplus)
+        upper += over * max(top - cell.min_staff, 0)
+    return sum(terms), upper
+
+
+def add_sequence_rules(
+    model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
+) -> None:
+    """Every family of this module, in a fixed order."""
+    on = DayOn(model, v)
+    add_forbidden_successions(model, v, history)
+    add_max_shifts_by_type(model, v)
+    add_total_minutes(model, v)
+    add_min_consecutive(model, v, on)
+    add_max_weekends(model, v, on)
