@@ -404,3 +404,67 @@ def sheets_cmd(
             out.print(str(p), markup=False)
     if messages:
         out.print(f"{len(messages)} x {folder / 'message-YYYY-MM-DD.txt'}", markup=False)
+
+
+@main.group("bench")
+def bench_group() -> None:
+    """Solve published benchmark instances with the same model and report against the
+    literature."""
+
+
+@bench_group.command("curtois")
+@click.option("--instances", default="1-24", show_default=True, help="E.g. 1-12 or 3,7,20-24.")
+@click.option(
+    "--time-limit", type=float, default=60.0, show_default=True, help="Seconds per instance."
+)
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of results instead.")
+@click.option(
+    "--write-roster",
+    type=click.IntRange(1, 24),
+    help="Solve only instance N and write it as a roster workbook.",
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Folder for --write-roster.",
+)
+def bench_curtois_cmd(
+    instances: str,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    as_json: bool,
+    write_roster: int | None,
+    output: Path,
+) -> None:
+    """Curtois & Qu Instance1..24: objective, bound, best known, gap, time, status."""
+    import json
+
+    from roster.bench import format_table, parse_instances, run, write_bench_roster
+
+    try:
+        numbers = [write_roster] if write_roster else parse_instances(instances)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--instances") from exc
+    rows = []
+    for number in numbers:
+        row, data, assignments = run(number, time_limit, workers, seed)
+        rows.append(row)
+        if not as_json:
+            err.print(f"{row.instance}: {row.objective} ({row.status}, {row.seconds} s)")
+        if write_roster and assignments:
+            out.print(str(write_bench_roster(row, data, assignments, output)), markup=False)
+    if as_json:
+        click.echo(json.dumps([r.as_json() for r in rows], indent=1))
+    else:
+        click.echo(format_table(rows))
+    sys.exit(EXIT_INTERNAL if any(r.status == "invalid" for r in rows) else EXIT_OK)
+
+
+# --- when the situation changes: replan, cover, trace ------------------------------------

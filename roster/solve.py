@@ -152,6 +152,8 @@ def solve(
         ("reinforcements", obj.strict_expr(), 0.5),
         ("preferences", obj.soft_expr(), 0.92),
     ]
+    if data.settings.objective == "weighted":
+        tier_exprs = [("weighted", obj.weighted_expr(), 0.92)]
     for name, expr, share in tier_exprs:
         left = deadline - time.monotonic()
         if left <= 0 or (control.interrupted and values is not None):
