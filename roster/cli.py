@@ -11,12 +11,13 @@ import signal
 import sys
 import time
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
 from rich.console import Console
 
+from roster.cover import format_plan, plan_cover
 from roster.data import ProblemData, Product
 from roster.donors import (
     chat_message,
@@ -33,10 +34,12 @@ from roster.io.template import write_template
 from roster.io.workbook import read_workbook_with_warnings
 from roster.io.writer import read_assignments, write_roster
 from roster.model.build import ModelError
+from roster.replan import cover_result, language_of, replan
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.solve import InternalError, ProgressEvent, SolveControl, solve
 from roster.summary import summary_text
+from roster.trace import already_isolated, contacts, mark_f1
 from roster.verify import check, format_report
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_GAPS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -468,3 +471,280 @@ def bench_curtois_cmd(
 
 
 # --- when the situation changes: replan, cover, trace ------------------------------------
+
+
+# --- when the situation changes: replan, cover, trace ------------------------------------
+
+
+def _solver_options(command):
+    """The options `solve` has, for the commands that solve or write a roster."""
+    for option in reversed(
+        [
+            click.option(
+                "-o",
+                "--output-dir",
+                "output",
+                default="outputs",
+                type=click.Path(path_type=Path),
+                show_default=True,
+                help="Folder for the roster workbook.",
+            ),
+            click.option("--time-limit", type=float, help="Wall-time limit, seconds."),
+            click.option(
+                "--workers",
+                type=click.IntRange(1, 64),
+                default=2,
+                show_default=True,
+                help="Solver threads.",
+            ),
+            click.option("--seed", type=int, default=0, show_default=True, help="Random seed."),
+            click.option("--quiet", is_flag=True, help="No progress lines, only the summary."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _roster_of(path: Path) -> list:
+    try:
+        return read_assignments(path)
+    except InputError as exc:
+        _fail_input(exc)
+
+
+def _bad(message: str) -> None:
+    err.print(f"[bold red]Lỗi / error:[/] {message}", soft_wrap=True)
+    sys.exit(EXIT_INPUT)
+
+
+@main.command("replan")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--roster",
+    "roster_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The announced roster workbook.",
+)
+@click.option(
+    "--from",
+    "date_from",
+    required=True,
+    callback=_parsed(parse_date),
+    help="First day to re-plan, 2021-08-18 or 18/8/2021.",
+)
+@_solver_options
+@click.option("--no-sheets", is_flag=True, help="Do not write the duty sheets.")
+def replan_cmd(
+    workbook: Path,
+    roster_file: Path,
+    date_from: date,
+    output: Path,
+    time_limit: float | None,
+    workers: int,
+    seed: int,
+    quiet: bool,
+    no_sheets: bool,
+) -> None:
+    """Re-plan ROSTER from --from on with WORKBOOK's current status, people and requirements.
+
+    Days before --from stay exactly as announced; from it on, as few announced assignments
+    change as possible. Writes OUTPUT/<name>-replan-<date>.xlsx with a Changes sheet.
+    """
+    t0 = time.monotonic()
+    data = load(workbook, quiet)
+    previous = _roster_of(roster_file)
+    target = output / f"{workbook.stem}-replan-{date_from:%Y-%m-%d}.xlsx"
+    if target.resolve() in (workbook.resolve(), roster_file.resolve()):
+        _bad("refusing to overwrite an input workbook")
+    limit = data.settings.time_limit_s if time_limit is None else time_limit
+    reserve = WRITE_RESERVE_S + (0.0 if no_sheets else SHEETS_RESERVE_S)
+    control = SolveControl()
+    _install_interrupt(control)
+    try:
+        plan = replan(
+            data,
+            previous,
+            date_from,
+            time_limit=max(limit - (time.monotonic() - t0) - reserve, 0.5),
+            workers=workers,
+            seed=seed,
+            progress=_Progress(quiet),
+            control=control,
+        )
+    except InputError as exc:
+        _fail_input(exc)
+    except (InternalError, ModelError) as exc:
+        err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {exc}")
+        sys.exit(EXIT_INTERNAL)
+    result = plan.result
+    if result.status == Status.INFEASIBLE:
+        _bad("the Fixed rows from --from on contradict the work-rest rules with the kept days")
+    try:
+        path = write_roster(result, target, changes=plan.changes)
+        if not no_sheets:
+            _write_sheets(data, result.assignments, _sheets_dir(path), date_from=date_from)
+    except OutputError as exc:
+        err.print(f"[bold red]{exc}[/]")
+        sys.exit(EXIT_INTERNAL)
+    out.print(summary_text(result, path, time.monotonic() - t0), markup=False)
+    lang = language_of(data)
+    counts = plan.counts()
+    out.print(
+        f"Giữ nguyên trước / kept before {date_from:%d/%m/%Y}: {plan.kept}. "
+        f"Thay đổi / changes: {len(plan.changes)} (moved {counts['moved']}, "
+        f"removed {counts['removed']}, added {counts['added']})",
+        markup=False,
+    )
+    for change in plan.changes:
+        out.print("  " + change.line(data, lang), markup=False, soft_wrap=True)
+    for warning in result.warnings:
+        err.print(f"warning: {warning}", markup=False, style="yellow", soft_wrap=True)
+    sys.exit(_exit_code(result))
+
+
+@main.command("cover")
+@click.argument("person")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--date", "day", required=True, callback=_parsed(parse_date), help="2021-08-16 or 16/8/2021."
+)
+@click.option("--shift", required=True, help="Shift id, e.g. S.")
+@click.option(
+    "--roster",
+    "roster_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The roster workbook.",
+)
+@click.option("--apply", "apply_it", is_flag=True, help="Write the roster with the best option.")
+@click.option("--with", "chosen", help="With --apply: this candidate instead of the best.")
+@_solver_options
+def cover_cmd(
+    person: str,
+    workbook: Path,
+    day: date,
+    shift: str,
+    roster_file: Path,
+    apply_it: bool,
+    chosen: str | None,
+    output: Path,
+    time_limit: float | None,
+    workers: int,
+    seed: int,
+    quiet: bool,
+) -> None:
+    """Who can take PERSON's --shift on --date in ROSTER, by WORKBOOK's rules, best first.
+
+    Lists the reason each other person cannot; when nobody can directly, the shortest chains
+    of same-day swaps. --apply writes the changed roster and that day's duty sheets. (The
+    solver options are accepted for uniformity; the search is a swap search, not a solve.)
+    """
+    t0 = time.monotonic()
+    data = load(workbook, quiet)
+    assignments = _roster_of(roster_file)
+    if person not in data.person_by_id:
+        _bad(f"no person {person!r} in {workbook}")
+    budget = 1.5 if time_limit is None else max(time_limit - (time.monotonic() - t0), 0.1)
+    try:
+        plan = plan_cover(data, assignments, person, day, shift, budget_s=budget)
+    except ValueError as exc:
+        _bad(str(exc))
+    out.print(format_plan(data, plan), markup=False, soft_wrap=True)
+    options = plan.options()
+    if apply_it and options:
+        if chosen is not None:
+            options = [o for o in options if o[0].person == chosen]
+            if not options:
+                _bad(f"{chosen} is not among the options listed")
+        result, changes = cover_result(data, assignments, plan.target, options[0])
+        target = output / f"{roster_file.stem}-cover-{person}-{day:%Y-%m-%d}-{shift}.xlsx"
+        try:
+            path = write_roster(result, target, changes=changes)
+            _write_sheets(data, result.assignments, _sheets_dir(path), date_from=day, date_to=day)
+        except OutputError as exc:
+            err.print(f"[bold red]{exc}[/]")
+            sys.exit(EXIT_INTERNAL)
+        out.print(f"Đã ghi / written: {path}", markup=False)
+    sys.exit(EXIT_OK if options else EXIT_GAPS)
+
+
+@main.command("trace")
+@click.argument("person")
+@click.option(
+    "--date", "day", required=True, callback=_parsed(parse_date), help="2021-08-18 or 18/8/2021."
+)
+@click.option(
+    "--days", type=click.IntRange(1, 60), default=2, show_default=True, help="Days to look back."
+)
+@click.option(
+    "--roster",
+    "roster_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The roster workbook.",
+)
+@click.option(
+    "--mark-f1",
+    "mark",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Input workbook: write a copy of it with the contacts as F1 rows from --date.",
+)
+@click.option(
+    "-o",
+    "--output-dir",
+    "output",
+    default="outputs",
+    type=click.Path(path_type=Path),
+    show_default=True,
+    help="Folder for the marked copy.",
+)
+@click.option("--quiet", is_flag=True, help="Only the contacts' ids.")
+def trace_cmd(
+    person: str,
+    day: date,
+    days: int,
+    roster_file: Path,
+    mark: Path | None,
+    output: Path,
+    quiet: bool,
+) -> None:
+    """The people who shared an area and a shift on site with PERSON in the --days days
+    before --date (the likely close contacts), from ROSTER."""
+    data = load(roster_file, quiet=True)
+    if person not in data.person_by_id:
+        _bad(f"no person {person!r} in {roster_file}")
+    found = contacts(_roster_of(roster_file), person, day, days)
+    names = data.person_by_id
+    first = day - timedelta(days=days)
+    if not quiet:
+        out.print(
+            f"{person} {names[person].name}: {len(found)} contact(s) on site from "
+            f"{first:%d/%m/%Y} to {day - timedelta(days=1):%d/%m/%Y}",
+            markup=False,
+        )
+    for c in found:
+        where = ", ".join(f"{d:%d/%m} {s} {a}" for d, s, a in c.places)
+        who = names[c.person].name if c.person in names else ""
+        out.print(c.person if quiet else f"  {c.person} {who}: {where}", markup=False)
+    if mark is not None:
+        marked = load(mark, quiet=True)
+        ids = [c.person for c in found]
+        skip = already_isolated(marked.statuses, ids, day)
+        target = output / f"{mark.stem}-f1-{person}-{day:%Y-%m-%d}.xlsx"
+        try:
+            path = mark_f1(
+                mark,
+                target,
+                [p for p in ids if p not in skip],
+                day,
+                f"F1: contact of {person} ({first:%d/%m}–{day - timedelta(days=1):%d/%m})",
+            )
+        except OutputError as exc:
+            _bad(str(exc))
+        load(path, quiet=True)
+        out.print(
+            f"Đã ghi / written: {path}"
+            + (f" (already F0/F1: {', '.join(sorted(skip))})" if skip else ""),
+            markup=False,
+        )

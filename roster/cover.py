@@ -8,15 +8,20 @@ window, status or coverage rules that the roster kept before.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from roster.data import Assignment, Mode, Origin, ProblemData, StatusKind
+from roster.rules import Rule
 from roster.verify import NO_SHIFT_AT_ALL, CheckReport, check
 
 ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
+# Rules about a place rather than a person: judged on the one-day copy, not per person.
+PLACE_RULES = frozenset({Rule.MAX_STAFF, Rule.MODE, Rule.NO_DEMAND, Rule.COVERAGE})
 
 
 @dataclass(frozen=True)
@@ -52,29 +57,182 @@ def rank_cover(
     already have.  ``limit`` stops after that many legal candidates (each costs one check).
     Raises ``ValueError`` when ``person`` has no such shift in the roster.
     """
+    target = find_shift(assignments, person, day, shift)
+    return _direct(_Evaluator(data, assignments, target), limit)[0]
+
+
+def find_shift(assignments: Sequence[Assignment], person: str, day: date, shift: str) -> Assignment:
+    """The assignment to cover; ``ValueError`` when the roster has no such shift."""
     target = next(
         (a for a in assignments if a.person == person and a.date == day and a.shift == shift),
         None,
     )
     if target is None:
         raise ValueError(f"{person} has no shift {shift} on {day:%d/%m/%Y} in the roster")
-    rest = [a for a in assignments if a is not target]
-    on_day = {a.person: a for a in rest if a.date == day}
-    so_far = Counter(a.person for a in assignments if a.date <= day)
-    options = [
-        Candidate(
-            person=p.id,
-            place=target.model_copy(update={"person": p.id}),
-            moved_from=on_day.get(p.id),
-            shifts_so_far=so_far[p.id],
-            home_area=p.home_area == target.area,
-            origin=p.origin,
+    return target
+
+
+class _Evaluator:
+    """Fast legality of same-day moves, so whole-roster checks run only on real candidates.
+
+    A person's own rules (status, window, rest, runs, 7-day caps, Fixed rows) depend only on
+    that person's shifts: they are checked on that person's shifts alone. Coverage of the day
+    depends only on that day: it is checked on a one-day copy of the problem. The whole roster
+    is then checked once per candidate that passes both.
+    """
+
+    def __init__(self, data: ProblemData, assignments: Sequence[Assignment], target: Assignment):
+        self.data, self.target = data, target
+        self.day = target.date
+        self.rest = [a for a in assignments if a is not target]
+        self.on_day = {a.person: a for a in self.rest if a.date == self.day}
+        self.so_far = Counter(a.person for a in assignments if a.date <= self.day)
+        self.assignments = assignments
+        self.alone = data.model_copy(update={"requirements": ()})
+        self.mine: dict[str, list[Assignment]] = {}
+        for a in self.rest:
+            self.mine.setdefault(a.person, []).append(a)
+        settings = data.settings.model_copy(update={"start_date": self.day, "days": 1})
+        self.one_day = data.model_copy(
+            update={
+                "settings": settings,
+                "history": (),
+                "requests": (),
+                "fixed": tuple(f for f in data.fixed if f.date == self.day),
+            }
         )
-        for p in data.people
-        if p.id != person
-        and _may_work(data, p.id, day, target.mode)
-        and not _beside(on_day, p.id, target)
-    ]
+        self.day_roster = [a for a in assignments if a.date == self.day]
+        self.day_baseline = check(self.one_day, self.day_roster)
+        self._personal: dict[tuple[str, str, Mode], str | None] = {}
+
+    @cached_property
+    def baseline(self) -> CheckReport:
+        return check(self.data, self.assignments)
+
+    def personal(self, pid: str, place: Assignment) -> str | None:
+        """Why ``pid`` cannot work ``place`` instead of their own duty that day, or None."""
+        key = (pid, place.shift, place.mode)
+        if key not in self._personal:
+            why = unavailable(self.data, pid, self.day, place.mode)
+            if why is None:
+                own = [a for a in self.mine.get(pid, ()) if a.date != self.day]
+                before = check(self.alone, self.mine.get(pid, ()))
+                after = check(self.alone, [*own, place.model_copy(update={"person": pid})])
+                new = _new_violations(after, before, pid)
+                why = f"{new[0].rule}: {new[0].message}" if new else None
+            self._personal[key] = why
+        return self._personal[key]
+
+    def applied(self, roster: Sequence[Assignment], moves: Sequence[Move]) -> list[Assignment]:
+        """``roster`` without the target, each mover out of their post and into their place."""
+        left = {id(m.before) for m in moves if m.before is not None}
+        out = [a for a in roster if a is not self.target and id(a) not in left]
+        out.extend(m.after for m in moves)
+        return out
+
+    def day_ok(self, moves: Sequence[Move], open_place: Assignment | None = None) -> str | None:
+        """Why the day's coverage would be worse after ``moves``, or None.
+
+        ``open_place`` is a post left open on purpose (a chain still to be continued there).
+        """
+        report = check(self.one_day, self.applied(self.day_roster, moves))
+        return _worse(report, self.day_baseline, open_place)
+
+    def whole_ok(self, moves: Sequence[Move]) -> bool:
+        """The final word: the whole roster with ``moves`` applied is no worse than before."""
+        return _worse(check(self.data, self.applied(self.rest, moves)), self.baseline) is None
+
+
+@dataclass(frozen=True)
+class Move:
+    """One person leaving their post that day (or a day off) for another place."""
+
+    person: str
+    before: Assignment | None
+    after: Assignment
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Moves that together cover the shift: the first takes it, each next fills the post the
+    one before left, and the last comes from a day off or from a post that can spare them."""
+
+    moves: tuple[Move, ...]
+    shifts_so_far: int  # of everyone moved: fairness between chains of one length
+    origin_rank: int  # reinforcements moved, district 1 and city 2 each
+
+
+@dataclass(frozen=True)
+class CoverPlan:
+    """Who can take a shift, why each other person cannot, and the swap chains otherwise."""
+
+    target: Assignment
+    candidates: tuple[Candidate, ...]
+    refusals: dict[str, str]  # person -> why they cannot take it directly
+    chains: tuple[Chain, ...]  # only when no candidate can take it directly
+
+    def options(self) -> list[tuple[Move, ...]]:
+        """Every proposal as moves, best first: the candidates, else the chains."""
+        if self.candidates:
+            return [(Move(c.person, c.moved_from, c.place),) for c in self.candidates]
+        return [c.moves for c in self.chains]
+
+
+def plan_cover(
+    data: ProblemData,
+    assignments: Sequence[Assignment],
+    person: str,
+    day: date,
+    shift: str,
+    max_moves: int = 3,
+    max_chains: int = 5,
+    budget_s: float = 1.5,
+) -> CoverPlan:
+    """Rank the direct candidates with a reason for everyone else; when there is none, find
+    the shortest swap chains (up to ``max_moves`` people moved on that day, within
+    ``budget_s`` seconds), best ``max_chains`` first. ``ValueError`` as for ``rank_cover``."""
+    ev = _Evaluator(data, assignments, find_shift(assignments, person, day, shift))
+    candidates, refusals = _direct(ev, None)
+    chains = () if candidates else _chains(ev, max_moves, max_chains, budget_s)
+    return CoverPlan(ev.target, tuple(candidates), refusals, tuple(chains))
+
+
+def apply_moves(
+    assignments: Sequence[Assignment], target: Assignment, moves: Sequence[Move]
+) -> list[Assignment]:
+    """The roster with ``target`` released and ``moves`` made."""
+    left = {(m.before.person, m.before.date) for m in moves if m.before is not None}
+    out = [a for a in assignments if a != target and (a.person, a.date) not in left]
+    out.extend(m.after for m in moves)
+    return out
+
+
+def _direct(
+    ev: _Evaluator, limit: int | None, prove: bool = True
+) -> tuple[list[Candidate], dict[str, str]]:
+    """Candidates who take the shift themselves (leaving at most a post that can spare them).
+
+    ``prove=False`` skips the whole-roster check (a warm start for the solver needs no proof).
+    """
+    data, target = ev.data, ev.target
+    refusals: dict[str, str] = {}
+    options = []
+    for p in data.people:
+        if p.id == target.person:
+            continue
+        if _beside(ev.on_day, p.id, target):
+            refusals[p.id] = "already on this shift in this place"
+            continue
+        options.append(
+            Candidate(
+                person=p.id,
+                place=target.model_copy(update={"person": p.id}),
+                moved_from=ev.on_day.get(p.id),
+                shifts_so_far=ev.so_far[p.id],
+                home_area=p.home_area == target.area,
+                origin=p.origin,
+            )
+        )
     options.sort(
         key=lambda c: (
             c.knock_on,
@@ -84,16 +242,89 @@ def rank_cover(
             c.person,
         )
     )
-    baseline = check(data, assignments)
     legal: list[Candidate] = []
     for option in options:
-        trial = [a for a in rest if a is not option.moved_from]
-        trial.append(option.place)
-        if _no_worse(check(data, trial), baseline):
-            legal.append(option)
-            if limit is not None and len(legal) >= limit:
-                break
-    return legal
+        move = Move(option.person, option.moved_from, option.place)
+        why = ev.personal(option.person, option.place) or ev.day_ok([move])
+        if why is None and prove and not ev.whole_ok([move]):
+            why = "the whole roster would break a rule"
+        if why is not None:
+            refusals[option.person] = why
+            continue
+        legal.append(option)
+        if limit is not None and len(legal) >= limit:
+            break
+    return legal, refusals
+
+
+def _chains(ev: _Evaluator, max_moves: int, max_chains: int, budget_s: float) -> list[Chain]:
+    """Breadth first over same-day vacancy chains; the shortest legal ones, best first."""
+    deadline = time.monotonic() + budget_s
+    data, target = ev.data, ev.target
+    order = sorted(
+        (p for p in data.people if p.id != target.person),
+        key=lambda p: (ev.so_far[p.id], ORIGIN_RANK[p.origin], p.id),
+    )
+    frontier: list[tuple[tuple[Move, ...], Assignment]] = [((), target)]
+    found: list[Chain] = []
+    for depth in range(1, max_moves + 1):
+        grown: list[tuple[tuple[Move, ...], Assignment]] = []
+        for moves, vacancy in frontier:
+            used = {m.person for m in moves}
+            for p in order:
+                if time.monotonic() > deadline:
+                    return _best(found, max_chains)
+                own = ev.on_day.get(p.id)
+                if p.id in used or (
+                    own is not None and (own.shift, own.area) == (vacancy.shift, vacancy.area)
+                ):
+                    continue
+                place = vacancy.model_copy(update={"person": p.id})
+                if ev.personal(p.id, place) is not None:
+                    continue
+                chain = (*moves, Move(p.id, own, place))
+                if depth > 1 and ev.day_ok(chain) is None and ev.whole_ok(chain):
+                    found.append(_chain(ev, chain))
+                elif own is not None and depth < max_moves and ev.day_ok(chain, own) is None:
+                    grown.append((chain, own))
+        if found:
+            break
+        frontier = grown
+    return _best(found, max_chains)
+
+
+def repair(
+    data: ProblemData, roster: Sequence[Assignment], holes: Sequence[Assignment]
+) -> list[Assignment]:
+    """``roster`` with each of ``holes`` (shifts whose person must leave) handed to the best
+    direct candidate in turn, else to the best short swap chain; a hole nobody can take is left
+    open. A warm start for the solver, checked as a whole by the caller."""
+    out = list(roster)
+    for hole in holes:
+        ev = _Evaluator(data, [*out, hole], hole)
+        found = _direct(ev, 1, prove=False)[0]
+        if found:
+            moves = (Move(found[0].person, found[0].moved_from, found[0].place),)
+        else:
+            chains = _chains(ev, max_moves=3, max_chains=1, budget_s=0.3)
+            moves = chains[0].moves if chains else ()
+        if moves:
+            out = apply_moves(out, hole, moves)
+    return out
+
+
+def _chain(ev: _Evaluator, moves: tuple[Move, ...]) -> Chain:
+    people = [ev.data.person_by_id[m.person] for m in moves]
+    return Chain(
+        moves,
+        sum(ev.so_far[p.id] for p in people),
+        sum(ORIGIN_RANK[p.origin] for p in people),
+    )
+
+
+def _best(found: list[Chain], count: int) -> list[Chain]:
+    found.sort(key=lambda c: (len(c.moves), c.origin_rank, c.shifts_so_far))
+    return found[:count]
 
 
 def _beside(on_day: dict[str, Assignment], person: str, target: Assignment) -> bool:
@@ -102,26 +333,85 @@ def _beside(on_day: dict[str, Assignment], person: str, target: Assignment) -> b
     return own is not None and (own.shift, own.area) == (target.shift, target.area)
 
 
-def _may_work(data: ProblemData, person: str, day: date, mode: Mode) -> bool:
-    """Cheap necessary conditions (window, status), so the checker runs on fewer swaps."""
+def unavailable(data: ProblemData, person: str, day: date, mode: Mode) -> str | None:
+    """Why ``person`` may not work in ``mode`` on ``day`` at all (window, status), or None."""
     p = data.person_by_id[person]
-    if (p.available_from and day < p.available_from) or (p.available_to and day > p.available_to):
-        return False
+    if p.available_from and day < p.available_from:
+        return f"available only from {p.available_from:%d/%m/%Y}"
+    if p.available_to and day > p.available_to:
+        return f"available only until {p.available_to:%d/%m/%Y}"
     for s in data.statuses:
         if s.person == person and s.covers(day):
+            span = f"{s.status} {s.date_from:%d/%m/%Y} – {s.date_to:%d/%m/%Y}"
             if s.status in NO_SHIFT_AT_ALL:
-                return False
-            if s.status == StatusKind.F1 and (
-                mode != Mode.REMOTE or not data.settings.f1_remote_duty
-            ):
-                return False
-    return True
+                return span
+            if s.status == StatusKind.F1 and not data.settings.f1_remote_duty:
+                return f"{span} (no duty at all)"
+            if s.status == StatusKind.F1 and mode != Mode.REMOTE:
+                return f"{span} (remote duty only)"
+    return None
 
 
-def _no_worse(report: CheckReport, baseline: CheckReport) -> bool:
-    """No violation the roster did not have, and no place shorter than it was."""
-    before = {(v.rule, v.person, v.date, v.shift, v.area) for v in baseline.violations}
-    if any((v.rule, v.person, v.date, v.shift, v.area) not in before for v in report.violations):
-        return False
+def _key(v) -> tuple:
+    return (v.rule, v.person, v.date, v.shift, v.area)
+
+
+def _new_violations(report: CheckReport, baseline: CheckReport, person: str) -> list:
+    """``person``'s violations in ``report`` that ``baseline`` did not have."""
+    before = {_key(v) for v in baseline.violations}
+    return [
+        v
+        for v in report.violations
+        if v.person == person and v.rule not in PLACE_RULES and _key(v) not in before
+    ]
+
+
+def _worse(
+    report: CheckReport, baseline: CheckReport, open_place: Assignment | None = None
+) -> str | None:
+    """What ``report`` has that ``baseline`` did not: a new violation, or a place shorter than
+    it was (except ``open_place``, left open on purpose), in words; None when no worse."""
+    before = {_key(v) for v in baseline.violations}
+    for v in report.violations:
+        if _key(v) not in before:
+            return f"{v.rule}: {v.message}"
     missing = {(g.date, g.shift, g.area): g.missing for g in baseline.gaps}
-    return all(g.missing <= missing.get((g.date, g.shift, g.area), 0) for g in report.gaps)
+    for g in report.gaps:
+        place = (g.date, g.shift, g.area)
+        if open_place is not None and place == (open_place.date, open_place.shift, open_place.area):
+            continue
+        if g.missing > missing.get(place, 0):
+            return f"{g.shift} {g.area} on {g.date:%d/%m/%Y} would be {g.missing} short"
+    return None
+
+
+def format_plan(data: ProblemData, plan: CoverPlan) -> str:
+    """The ranked candidates (or chains), then why each other person cannot take the shift."""
+    t = plan.target
+    name = data.person_by_id[t.person].name
+    lines = [f"{t.person} {name}: shift {t.shift} on {t.date:%d/%m/%Y} in {t.area} ({t.mode})"]
+    if plan.candidates:
+        lines.append(f"Can take it ({len(plan.candidates)}), best first:")
+        for i, c in enumerate(plan.candidates, start=1):
+            p = data.person_by_id[c.person]
+            leaves = f", leaves {c.moved_from.shift} {c.moved_from.area}" if c.moved_from else ""
+            home = ", home area" if c.home_area else ""
+            lines.append(
+                f"  {i}. {c.person} {p.name} ({c.origin}, {c.shifts_so_far} shifts so far"
+                f"{home}{leaves})"
+            )
+    elif plan.chains:
+        lines.append("Nobody can take it directly; shortest swap chains, best first:")
+        for i, chain in enumerate(plan.chains, start=1):
+            steps = "; ".join(
+                f"{m.person} {m.before.shift + ' ' + m.before.area if m.before else 'day off'}"
+                f" -> {m.after.shift} {m.after.area}"
+                for m in chain.moves
+            )
+            lines.append(f"  {i}. {steps}")
+    else:
+        lines.append("Nobody can take it, directly or by a chain of swaps.")
+    lines.append(f"Cannot take it ({len(plan.refusals)}):")
+    for pid, why in plan.refusals.items():
+        lines.append(f"  {pid} {data.person_by_id[pid].name}: {why}")
+    return "\n".join(lines)

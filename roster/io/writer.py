@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.formatting.rule import DataBarRule
@@ -22,6 +24,9 @@ from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.labels import OUTPUT_COLUMNS, OUTPUT_SHEETS, column_name, normalise, sheet_name
 from roster.result import Result
 
+if TYPE_CHECKING:
+    from roster.replan import Change
+
 GREEN = PatternFill("solid", fgColor="C6EFCE")
 AMBER = PatternFill("solid", fgColor="FFEB9C")
 RED = PatternFill("solid", fgColor="FFC7CE")
@@ -30,6 +35,7 @@ GREY = PatternFill("solid", fgColor="D9D9D9")
 ASSIGNMENT_COLUMNS = ("date", "shift", "area", "person", "name", "role", "origin", "mode")
 GAP_COLUMNS = ("date", "shift", "area", "needed", "assigned", "missing", "reason")
 REQUEST_COLUMNS = ("origin", "from", "to", "shift", "area", "people", "reason")
+CHANGE_COLUMNS = ("change", "date", "shift", "area", "person", "name", "before", "after", "reason")
 
 STATUS_CODE = {
     StatusKind.F0: "F0",
@@ -193,8 +199,16 @@ def _totals(wb: Workbook, result: Result, language: str) -> None:
         )
 
 
-def write_roster(result: Result, path: str | os.PathLike[str], language: str | None = None) -> Path:
-    """Write the roster workbook at `path`, whole or not at all."""
+def write_roster(
+    result: Result,
+    path: str | os.PathLike[str],
+    language: str | None = None,
+    changes: Sequence[Change] | None = None,
+) -> Path:
+    """Write the roster workbook at `path`, whole or not at all.
+
+    `changes` (re-planning, covering a shift) adds a `Changes` sheet, even when empty.
+    """
     data = result.data
     lang = language or ("en" if data.settings.language == "en" else "vi")
     wb = Workbook()
@@ -228,6 +242,8 @@ def write_roster(result: Result, path: str | os.PathLike[str], language: str | N
             for r in result.requests
         ),
     )
+    if changes is not None:
+        _table(wb, "changes", lang, CHANGE_COLUMNS, (c.cells(data, lang) for c in changes))
     summary = wb.create_sheet(sheet_name("summary", lang))
     for r, (key, value) in enumerate(_summary_rows(result, lang), start=1):
         put(summary, r, 1, key)
