@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ortools.sat.python import cp_model
+
 from roster.data import Assignment, Origin, ProblemData
 from roster.model.build import BuiltModel, fixed_mode
 from roster.model.requested import WorkRestRules
@@ -110,3 +112,23 @@ def add_hint(data: ProblemData, built: BuiltModel, previous: list[Assignment] | 
     for key, by_class in v.count.items():
         for cls, var in by_class.items():
             model.add_hint(var, counts.get(key, {}).get(cls, 0))
+
+
+def complete_hint(built: BuiltModel, seconds: float) -> list[int] | None:
+    """Turn the partial hint into a whole solution: every other variable follows from it.
+
+    CP-SAT drops an incomplete hint at the first conflict and starts afresh, far from it;
+    a complete one is kept and improved (a re-plan then stays close to the announced
+    roster). Fixing the hinted variables leaves only the uncovered places and tier values,
+    which a presolve settles in a moment.
+    """
+    model = built.model
+    model.minimize(built.objective.uncovered.var)
+    solver = cp_model.CpSolver()
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.max_time_in_seconds = max(seconds, 0.1)
+    solver.parameters.num_workers = 1
+    solver.parameters.catch_sigint_signal = False
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return list(solver.response_proto.solution)
