@@ -459,8 +459,7 @@ def bench_curtois_cmd(
     for number in numbers:
         row, data, assignments = run(number, time_limit, workers, seed)
         rows.append(row)
-        if not as_json:
-            err.print(f"{row.instance}: {row.objective} ({row.status}, {row.seconds} s)")
+        click.echo(json.dumps(row.as_json()) if as_json else format_table([row]), err=True)
         if write_roster and assignments:
             out.print(str(write_bench_roster(row, data, assignments, output)), markup=False)
     if as_json:

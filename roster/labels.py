@@ -30,6 +30,7 @@ INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "start": ("start", "bắt đầu"),
         "end": ("end", "kết thúc"),
         "night": ("night", "ca đêm"),
+        "forbidden_next": ("forbidden_next", "ca cấm ngày sau"),
     },
     "areas": {"id": ("id", "mã"), "name": ("name", "tên"), "kind": ("kind", "loại")},
     "people": {
@@ -47,6 +48,13 @@ INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "blood_group": ("blood_group", "nhóm máu"),
         "birth_date": ("birth_date", "ngày sinh"),
         "weight_kg": ("weight_kg", "cân nặng"),
+        "max_shifts_by_type": ("max_shifts_by_type", "tối đa ca theo loại"),
+        "min_total_minutes": ("min_total_minutes", "tổng phút tối thiểu"),
+        "max_total_minutes": ("max_total_minutes", "tổng phút tối đa"),
+        "max_consecutive_shifts": ("max_consecutive_shifts", "số ca liên tiếp tối đa"),
+        "min_consecutive_shifts": ("min_consecutive_shifts", "số ca liên tiếp tối thiểu"),
+        "min_days_off_in_row": ("min_days_off_in_row", "số ngày nghỉ liên tiếp tối thiểu"),
+        "max_weekends": ("max_weekends", "số cuối tuần tối đa"),
     },
     "requirements": {
         "area": ("area", "địa bàn"),
@@ -59,6 +67,8 @@ INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "skill": ("skill", "kỹ năng"),
         "max_staff": ("max_staff", "tối đa"),
         "mode": ("mode", "hình thức"),
+        "weight_under": ("weight_under", "trọng số thiếu"),
+        "weight_over": ("weight_over", "trọng số thừa"),
     },
     "status": {
         "person": ("person", "cán bộ"),

@@ -91,7 +91,7 @@ def _settings_rows(settings: Settings, fmt: _Formatter) -> list[Row]:
 def _sheet_rows(data: ProblemData, f: _Formatter) -> dict[str, list[Row]]:
     """Every input sheet's rows, keyed like ``INPUT_SHEETS``."""
     v = f.value
-    return {
+    sheets = {
         "settings": _settings_rows(data.settings, f),
         "shifts": [
             {"id": s.id, "name": s.name, "start": v(s.start), "end": v(s.end), "night": v(s.night)}
@@ -166,6 +166,8 @@ def _sheet_rows(data: ProblemData, f: _Formatter) -> dict[str, list[Row]]:
             for d in data.donations
         ],
     }
+    _add_sequence_columns(data, sheets, f)
+    return sheets
 
 
 # Sheets written even when empty: the required ones, and Status, whose empty sheet tells the
@@ -198,3 +200,35 @@ def write_problem_workbook(
     for ws in wb.worksheets:
         format_sheet(ws)
     return save_atomic(wb, target)
+
+
+def _add_sequence_columns(data: ProblemData, sheets: dict[str, list[Row]], f: _Formatter) -> None:
+    """The sequence-rule columns (issue 6), only on sheets where some row uses them, so
+    workbooks without these rules are written exactly as before."""
+    if any(s.forbidden_next for s in data.shifts):
+        for row, s in zip(sheets["shifts"], data.shifts, strict=True):
+            row["forbidden_next"] = f.value(sorted(s.forbidden_next)) or None
+    people = {
+        "max_shifts_by_type": lambda p: (
+            ", ".join(f"{k}={n}" for k, n in p.max_shifts_by_type.items()) or None
+        ),
+        **{
+            key: (lambda p, key=key: getattr(p, key))
+            for key in (
+                "min_total_minutes",
+                "max_total_minutes",
+                "max_consecutive_shifts",
+                "min_consecutive_shifts",
+                "min_days_off_in_row",
+                "max_weekends",
+            )
+        },
+    }
+    for key, get in people.items():
+        if any(get(p) is not None for p in data.people):
+            for row, p in zip(sheets["people"], data.people, strict=True):
+                row[key] = get(p)
+    for key, default in (("weight_under", 100), ("weight_over", 0)):
+        if any(getattr(r, key) != default for r in data.requirements):
+            for row, r in zip(sheets["requirements"], data.requirements, strict=True):
+                row[key] = getattr(r, key)

@@ -158,6 +158,14 @@ SETTINGS_ALIASES: dict[str, tuple[str, ...]] = {
     "donor_min_weight_apheresis_kg": ("cân nặng tối thiểu hiến gạn tách (kg)",),
     "donor_min_weight_250ml_kg": ("cân nặng tối thiểu hiến 250 ml máu toàn phần (kg)",),
     "donor_deferral_after_covid_days": ("số ngày hoãn hiến máu sau khi khỏi COVID",),
+    "min_consecutive_shifts": ("số ca liên tiếp tối thiểu",),
+    "min_days_off_in_row": ("số ngày nghỉ liên tiếp tối thiểu",),
+    "max_weekends": ("số cuối tuần tối đa",),
+    "objective": ("mục tiêu", "cách tính mục tiêu"),
+}
+OBJECTIVE_WORDS: dict[str, tuple[str, ...]] = {
+    "lexicographic": ("thứ tự ưu tiên", "theo thứ tự"),
+    "weighted": ("tổng có trọng số", "trọng số"),
 }
 
 EXCEL_ERRORS = frozenset(
@@ -193,6 +201,7 @@ _mode = _chooser(MODE_WORDS, "a mode")
 _request_type = _chooser(REQUEST_WORDS, "a request type")
 _product = _chooser(PRODUCT_WORDS, "a blood product")
 _language = _chooser(LANGUAGE_WORDS, "a language")
+_objective = _chooser(OBJECTIVE_WORDS, "an objective")
 _KINDS = _choices(KIND_WORDS)
 _SETTING_KEYS = {
     _name_key(word): name
@@ -235,6 +244,29 @@ _STAFF = _int_in(0, MAX_STAFF, "a number of people")
 _ISOLATION_DAYS = _int_in(1, 366, "a number of days")
 _WEEK_SHIFTS = _int_in(0, 7, "a number of shifts")
 _REQUEST_WEIGHT = _int_in(0, 1000, "a weight")
+
+
+_COUNT = _int_in(0, 100000, "a whole number")
+# Optional per-person limits of the sequence rules (blank: the setting, or no limit).
+_SEQUENCE_COLUMNS = (
+    "min_total_minutes",
+    "max_total_minutes",
+    "max_consecutive_shifts",
+    "min_consecutive_shifts",
+    "min_days_off_in_row",
+    "max_weekends",
+)
+
+
+def _limits_by_type(value: object) -> dict[str, int]:
+    """`D=3, N=0`: at most 3 shifts D and no shift N over the horizon."""
+    out: dict[str, int] = {}
+    for item in parse_items(value):
+        sid, sep, limit = item.partition("=")
+        if not sep or not sid.strip():
+            raise ValueError("shift=limit pairs, e.g. D=3, N=0")
+        out[parse_id(sid)] = _COUNT(limit.strip())
+    return out
 
 
 def _weight_kg(value: object) -> float:
@@ -672,6 +704,7 @@ _BY_TYPE: dict[object, Callable[[object], Any]] = {
     float: parse_number,
     bool: parse_bool,
     str: _text,
+    int | None: parse_int,
 }
 
 
@@ -680,6 +713,8 @@ def _setting_parser(name: str) -> Callable[[object], Any]:
         return _language
     if name == "request_order":
         return _request_order
+    if name == "objective":
+        return _objective
     return _BY_TYPE[Settings.model_fields[name].annotation]
 
 
@@ -780,6 +815,9 @@ def _shifts(reader: _Reader) -> tuple[list[Shift], dict[str, int]]:
             start=start,
             end=end,
             night=night,
+            forbidden_next=frozenset(
+                parse_id(item) for item in row.get("forbidden_next", parse_items, default=())
+            ),
         )
         if shift is not None:
             shifts.append(shift)
@@ -828,6 +866,8 @@ def _people(reader: _Reader, area_ids: dict[str, int]) -> tuple[list[Person], di
             blood_group=row.get("blood_group", parse_blood_group, default=""),
             birth_date=row.get("birth_date", parse_date),
             weight_kg=row.get("weight_kg", _weight_kg),
+            max_shifts_by_type=row.get("max_shifts_by_type", _limits_by_type, default={}),
+            **{key: row.get(key, _COUNT) for key in _SEQUENCE_COLUMNS},
         )
         if person is not None:
             people.append(person)
@@ -894,6 +934,8 @@ def _requirements(
             skill=skill,
             max_staff=max_staff,
             mode=mode,
+            weight_under=row.get("weight_under", _REQUEST_WEIGHT, default=100),
+            weight_over=row.get("weight_over", _REQUEST_WEIGHT, default=0),
         )
         if requirement is not None:
             if not _applies_somewhere(requirement, reader.horizon):

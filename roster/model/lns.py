@@ -142,7 +142,7 @@ def _search(
     domains = model.proto.variables
     rng = random.Random(seed)
     hoods = _Neighbourhoods(built, rng)
-    step_seconds = 2.0
+    step_seconds = 1.0
     steps = improvements = 0
     while best > bound:
         left = deadline - time.monotonic()
