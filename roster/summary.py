@@ -11,9 +11,18 @@ LINES = {
     "vi": {
         "title": "Kết quả phân công — {unit}",
         Status.OPTIMAL: "tối ưu (đã chứng minh)",
-        Status.FEASIBLE: "khả thi, khoảng cách tối ưu {gap:.1f}%",
+        Status.FEASIBLE: "khả thi, chưa chứng minh tối ưu ở mọi tầng",
         Status.INTERRUPTED: "bị dừng, phương án tốt nhất đến lúc dừng",
         "status": "Trạng thái",
+        "stage": {
+            "uncovered": "độ phủ",
+            "reinforcements": "tăng cường/thay đổi/dư ca",
+            "preferences": "nguyện vọng, công bằng, ổn định",
+            "weighted": "tổng có trọng số",
+        },
+        "proven": "đã chứng minh tối ưu",
+        "bound": "cận dưới",
+        "gap": "khoảng cách {gap:.1f}%",
         "covered": "Mọi địa bàn được phủ bởi lực lượng có tên: {n} lượt trực",
         "uncovered": (
             "Chỗ trống lực lượng có tên không phủ được: {n} (cận dưới chứng minh: {bound})"
@@ -28,9 +37,18 @@ LINES = {
     "en": {
         "title": "Roster result — {unit}",
         Status.OPTIMAL: "optimal (proven)",
-        Status.FEASIBLE: "feasible, optimality gap {gap:.1f}%",
+        Status.FEASIBLE: "feasible, not every tier proven optimal",
         Status.INTERRUPTED: "interrupted, best roster found so far",
         "status": "Status",
+        "stage": {
+            "uncovered": "coverage",
+            "reinforcements": "reinforcements/changes/surplus",
+            "preferences": "requests, fairness, continuity",
+            "weighted": "weighted sum",
+        },
+        "proven": "proven optimal",
+        "bound": "bound",
+        "gap": "gap {gap:.1f}%",
         "covered": "Every area covered by named people: {n} shifts assigned",
         "uncovered": "Places the named people leave uncovered: {n} (proven lower bound: {bound})",
         "requested": "Reinforcements to request: {n} people ({rows} request rows)",
@@ -47,11 +65,12 @@ def summary_text(result: Result, path: Path | None, seconds: float) -> str:
     lang = "en" if result.data.settings.language == "en" else "vi"
     t = LINES[lang]
     lines = [t["title"].format(unit=result.data.settings.unit)]
-    lines.append(f"{t['status']}: " + t[result.status].format(gap=100 * result.gap))
+    lines.append(f"{t['status']}: " + t[result.status])
     for stage in result.stages:
+        verdict = t["proven"] if stage.status == "optimal" else t["gap"].format(gap=100 * stage.gap)
         lines.append(
-            f"  {stage.name:<15} {stage.status:<9} {stage.objective:>12} "
-            f"bound {stage.bound:>12}  {stage.seconds:5.1f}s"
+            f"  {t['stage'].get(stage.name, stage.name):<32} {stage.objective:>10} "
+            f"({t['bound']} {stage.bound}) {verdict}, {stage.seconds:.1f}s"
         )
     if result.fully_covered:
         lines.append(t["covered"].format(n=len(result.assignments)))
