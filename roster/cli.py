@@ -7,6 +7,7 @@ reinforcements, or gaps remain (outputs still written); 2 bad input; 1 internal 
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -37,14 +38,18 @@ from roster.model.build import ModelError
 from roster.replan import cover_result, language_of, replan
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
-from roster.solve import InternalError, ProgressEvent, SolveControl, solve
+from roster.solve import InternalError, Interrupted, ProgressEvent, SolveControl, solve
 from roster.summary import summary_text
 from roster.trace import already_isolated, contacts, mark_f1
 from roster.verify import check, format_report
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_GAPS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# The largest unit measured to get a checked roster (benchmarks/results/scale.md): 400 people
+# for 31 days found one after ~80 s; 2,000 people found none in 300 s and took 5 GB.
+MAX_PERSON_DAYS = 12_500
 WRITE_RESERVE_S = 3.0  # wall time kept back from the solver for naming, checking and writing
 SHEETS_RESERVE_S = 3.0  # and for the duty sheets (about 2.5 s for 28 days of 13 areas)
+RESERVE_PERSON_DAYS = 1_240  # the reserves above hold up to about 40 people x 31 days
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -93,12 +98,31 @@ def _install_interrupt(control: SolveControl) -> None:
     def handler(signum, frame):
         if control.interrupted:
             err.print("Dừng ngay, không ghi tệp / stopped, nothing written")
+            if control.searching:  # nothing is being written, and C++ threads cannot unwind
+                sys.stderr.flush()
+                os._exit(EXIT_INTERRUPTED)
+            # A half-saved workbook's zip object closes during exit and complains; say nothing.
+            sys.unraisablehook = lambda _unraisable: None
             sys.exit(EXIT_INTERRUPTED)
         err.print("Đang dừng, sẽ ghi phương án tốt nhất / stopping, writing the best roster so far")
         control.stop()
 
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
+
+
+def _refuse_too_large(data: ProblemData) -> None:
+    """Say up front that a unit is beyond the measured size, rather than fail after minutes."""
+    size = len(data.people) * data.settings.days
+    if size > MAX_PERSON_DAYS:
+        err.print(
+            f"Quá lớn / too large: {len(data.people):,} people x {data.settings.days} days = "
+            f"{size:,} person-days; roster supports at most {MAX_PERSON_DAYS:,} person-days "
+            "(about 400 people for 31 days, with a time limit of 5 minutes or more). "
+            "Roster each team or group of areas in its own workbook, or plan fewer days.",
+            markup=False,
+        )
+        sys.exit(EXIT_INPUT)
 
 
 def _exit_code(result: Result) -> int:
@@ -148,16 +172,19 @@ def solve_cmd(
 ) -> None:
     """Solve WORKBOOK and write OUTPUT/<name>-roster.xlsx and its duty sheets."""
     t0 = time.monotonic()
+    control = SolveControl()
+    _install_interrupt(control)  # before reading: Ctrl-C during a long read is no traceback
     data = load(workbook, quiet)
+    _refuse_too_large(data)
     target = output / f"{workbook.stem}-roster.xlsx"
     if target.resolve() == workbook.resolve():
         err.print("Không ghi đè lên tệp đầu vào / refusing to overwrite the input workbook")
         sys.exit(EXIT_INPUT)
     limit = data.settings.time_limit_s if time_limit is None else time_limit
-    reserve = WRITE_RESERVE_S + (0.0 if no_sheets else SHEETS_RESERVE_S)
-    budget = max(limit - (time.monotonic() - t0) - reserve, 0.5)
-    control = SolveControl()
-    _install_interrupt(control)
+    # Writing grows with the unit: 400 people x 31 days took about 50 s after the search.
+    scale = max(1.0, len(data.people) * data.settings.days / RESERVE_PERSON_DAYS)
+    reserve = scale * (WRITE_RESERVE_S + (0.0 if no_sheets else SHEETS_RESERVE_S))
+    budget = max(limit - (time.monotonic() - t0) - min(reserve, limit / 2), 0.5)
     try:
         result = solve(
             data,
@@ -167,6 +194,9 @@ def solve_cmd(
             progress=_Progress(quiet),
             control=control,
         )
+    except Interrupted as exc:
+        err.print(f"Đã dừng / interrupted: {exc}", markup=False)
+        sys.exit(EXIT_INTERRUPTED)
     except (InternalError, ModelError) as exc:
         err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {exc}")
         sys.exit(EXIT_INTERNAL)
@@ -467,9 +497,6 @@ def bench_curtois_cmd(
     else:
         click.echo(format_table(rows))
     sys.exit(EXIT_INTERNAL if any(r.status == "invalid" for r in rows) else EXIT_OK)
-
-
-# --- when the situation changes: replan, cover, trace ------------------------------------
 
 
 # --- when the situation changes: replan, cover, trace ------------------------------------

@@ -6,6 +6,7 @@ Readers collect every problem before raising, so one run reports them all at onc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,11 @@ class Problem:
             where.append(f"row {self.row}")
         if self.column:
             where.append(f"column '{self.column}'")
-        found = "" if self.value is None or self.value == "" else f"found {self.value!r}; "
+        value = self.value
+        if isinstance(value, date):  # as Excel shows it, not datetime.datetime(2021, 1, 8, 0, 0)
+            timed = isinstance(value, datetime) and (value.hour or value.minute)
+            value = value.strftime("%d/%m/%Y %H:%M" if timed else "%d/%m/%Y")
+        found = "" if value is None or value == "" else f"found {value!r}; "
         return f"{', '.join(where)}: {found}expected {self.expected}"
 
 

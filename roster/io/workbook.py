@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import warnings
+import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,11 @@ from roster.io.dates import (
 from roster.labels import INPUT_COLUMNS, INPUT_SHEETS, OUTPUT_SHEETS, normalise
 
 NOT_XLSX = "an Excel .xlsx workbook (not .xls, .csv, a password-protected or damaged file)"
+# Declared uncompressed size of all parts together: a real roster workbook of thousands of
+# people is a few megabytes; far beyond this is a zip bomb, refused before anything is parsed.
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # Office 97-2003 files and encrypted xlsx
+ZIP_MAGIC = b"PK\x03\x04"
 
 # A sheet the template adds for the reader of the workbook, not for the program.
 GUIDE_SHEET = ("Guide", "Hướng dẫn")
@@ -291,8 +297,17 @@ def _day(value: date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+class _Formula(str):
+    """A formula cell saved without its result (written by a program, never opened in Excel)."""
+
+
 def _parse(parse: Callable[[object], Any], value: object) -> tuple[Any, str]:
     """The parsed value and, when the cell is wrong, what was expected instead."""
+    if isinstance(value, _Formula):
+        return None, (
+            "a value, not a formula without a saved result "
+            "(open and save the file in Excel, or type the value)"
+        )
     if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
         return None, "a value, not an Excel error (fix the formula or type the value)"
     try:
@@ -481,6 +496,7 @@ class _SheetParser:
         self.style = 0
         self.text: list[str] | None = None
         self.parts: list[str] = []
+        self.formula: list[str] = []
         self.phonetic = False
 
     def parse(self, stream: Any) -> list[list[object]]:
@@ -506,8 +522,11 @@ class _SheetParser:
             self.kind = attrs.get("t", "n")
             self.style = int(attrs.get("s", 0))
             self.parts = []
+            self.formula = []
         elif tag == "v" or (tag == "t" and not self.phonetic):
             self.text = self.parts
+        elif tag == "f":
+            self.text = self.formula
         elif tag == "row":
             number = attrs.get("r")
             index = int(number) if number else len(self.rows) + 1
@@ -527,12 +546,14 @@ class _SheetParser:
     def end(self, tag: str) -> None:
         if ":" in tag:
             tag = tag.rpartition(":")[2]
-        if tag in ("v", "t"):
+        if tag in ("v", "t", "f"):
             self.text = None
         elif tag == "rPh":
             self.phonetic = False
-        elif tag == "c" and self.parts:
-            value = self.value("".join(self.parts))
+        elif tag == "c" and (self.parts or (self.formula and self.kind != "str")):
+            # t="str" with no text is a formula whose result is "" (a blank cell to the user).
+            text = "".join(self.parts)
+            value = self.value(text) if text else _Formula("=" + "".join(self.formula))
             if value is not None:
                 row = self.row
                 if len(row) < self.column:
@@ -597,6 +618,46 @@ def _sheet_rows(workbook: Any, sheet: Any) -> list[list[object]]:
     return rows
 
 
+def _what_is_wrong(path: Path, data: bytes) -> str | None:
+    """What the bytes are when they are plainly not an xlsx workbook, said as a fix."""
+    if not data:
+        return "an Excel .xlsx workbook; this file is empty (0 bytes)"
+    if data.startswith(OLE_MAGIC):
+        # Names in an OLE directory are UTF-16; an encrypted xlsx holds these two streams.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return (
+                "an Excel .xlsx workbook without a password; this one is password-protected: "
+                "open it in Excel, remove the password (File > Info > Protect Workbook) and save"
+            )
+        return (
+            "an Excel .xlsx workbook; this is an old Excel 97-2003 (.xls) file: "
+            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
+        )
+    if data.startswith(ZIP_MAGIC):
+        return None
+    if path.suffix.lower() in (".csv", ".txt", ".tsv") or b"\0" not in data[:4096]:
+        return (
+            "an Excel .xlsx workbook; this is a CSV or text file, not a workbook: "
+            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
+        )
+    return None
+
+
+def _too_large(data: bytes) -> str | None:
+    """Refuse a zip whose parts would unpack to an absurd size, before unpacking any."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            total = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None  # damaged: load_workbook reports it
+    if total <= MAX_UNCOMPRESSED:
+        return None
+    return (
+        f"an Excel .xlsx workbook of at most {MAX_UNCOMPRESSED // 2**20} MB uncompressed; "
+        f"this one unpacks to {total // 2**20:,} MB (a damaged file or a zip bomb)"
+    )
+
+
 def _open(path: Path) -> dict[str, list[list[object]]]:
     """The rows of every sheet, read from a copy of the file's bytes (never the file itself)."""
     try:
@@ -605,6 +666,9 @@ def _open(path: Path) -> dict[str, list[list[object]]]:
         raise _not_xlsx(path, "an existing Excel .xlsx workbook") from None
     except OSError as error:
         raise _not_xlsx(path, f"a readable Excel .xlsx workbook ({error.strerror})") from None
+    wrong = _what_is_wrong(path, data) or _too_large(data)
+    if wrong:
+        raise _not_xlsx(path, wrong)
     try:
         with warnings.catch_warnings():  # openpyxl's notes on unsupported extensions
             warnings.simplefilter("ignore")

@@ -128,6 +128,8 @@ def _improve(
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.1)
     solver.parameters.num_workers = 2
+    # CP-SAT's own Ctrl-C handler would leave SIGINT at its default (kill) after the solve.
+    solver.parameters.catch_sigint_signal = False
     if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return start
     plans = []
