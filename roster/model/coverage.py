@@ -58,6 +58,20 @@ def add_requirements(model: cp_model.CpModel, v: Variables) -> None:
             model.add(staff <= cell.max_staff)
 
 
+def _total(model: cp_model.CpModel, terms: list) -> cp_model.LinearExprT:
+    """A variable equal to a long sum (a short sum stays as it is)."""
+    if len(terms) <= 7:
+        return sum(terms)
+    var = model.new_int_var(0, sum(_upper(t) for t in terms), "")
+    model.add(var == sum(terms))
+    return var
+
+
+def _upper(var: cp_model.IntVar) -> int:
+    domain = var.proto.domain  # a protobuf repeated field: [-1] is not the last element here
+    return domain[len(domain) - 1]
+
+
 def add_capacity_bounds(model: cp_model.CpModel, v: Variables) -> None:
     """Redundant constraints that give the solver a bound worth reporting.
 
@@ -81,7 +95,11 @@ def add_capacity_bounds(model: cp_model.CpModel, v: Variables) -> None:
     for (p, d, _s, m), var in v.work.items():
         if m == Mode.ONSITE and data.person_by_id[p].origin != Origin.OWN:
             outside[d].append(var)
+    # One total per day, so that a 7-day window sums 7 terms, not every cell of the week.
+    u_day = [_total(model, terms) for terms in u_day]
+    outside = [_total(model, terms) for terms in outside]
     able = {p.id: [Mode.ONSITE in v.modes[p.id][d] for d in range(n)] for p in data.people}
+    own = [p for p in data.people if p.origin == Origin.OWN]
     for length in (1, WINDOW):
         for first in range(n - length + 1):
             days = range(first, first + length)
@@ -89,8 +107,7 @@ def add_capacity_bounds(model: cp_model.CpModel, v: Variables) -> None:
                 p.id: min(sum(able[p.id][d] for d in days), data.max_shifts_per_week(p))
                 for p in data.people
             }
-            own = [p for p in data.people if p.origin == Origin.OWN]
-            uncovered = [u for d in days for u in u_day[d]]
+            uncovered = [u_day[d] for d in days]
             places, police = sum(need[d] for d in days), sum(need_police[d] for d in days)
             short_all = max(
                 places - sum(cap.values()),
@@ -103,4 +120,4 @@ def add_capacity_bounds(model: cp_model.CpModel, v: Variables) -> None:
                 police - sum(cap[p.id] for p in own if p.is_police),
             )
             if short_own > 0:
-                model.add(sum(uncovered) + sum(x for d in days for x in outside[d]) >= short_own)
+                model.add(sum(uncovered) + sum(outside[d] for d in days) >= short_own)

@@ -97,7 +97,7 @@ def reinforcement_tier(model: cp_model.CpModel, v: Variables) -> Tier:
 
 def surplus_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     """Shifts beyond what the cells ask for: nobody works a shift that is not needed."""
-    total_work = sum(v.work.values())
+    total_work = sum(v.worked_day.values())  # one a day: the same as every work variable
     demand = sum(c.lower for c in v.cells.values())
     upper = len(v.work)
     surplus = model.new_int_var(0, upper, "surplus_shifts")
@@ -145,11 +145,11 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
         return _tier(model, "fairness", 0, 0)
     nights = [s.id for s in data.shifts if s.night]
     weekend = [d for d, day in enumerate(data.dates) if day.weekday() >= 5]
-    families = {"shifts": [(d, None) for d in range(n)]}
+    families = {"shifts": [(d, v.day_work) for d in range(n)]}
     if nights:
-        families["nights"] = [(d, s) for d in range(n) for s in nights]
+        families["nights"] = [(d, v.night_work) for d in range(n)]
     if weekend:
-        families["weekends"] = [(d, None) for d in weekend]
+        families["weekends"] = [(d, v.day_work) for d in weekend]
     groups: dict[int, list[str]] = {}
     for p in own:
         groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
@@ -164,9 +164,7 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
             most = model.new_int_var(0, len(slots), "")
             counts = []
             for pid in members:
-                count = sum(
-                    v.day_work(pid, d) if s is None else v.shift_work(pid, d, s) for d, s in slots
-                )
+                count = sum(worked(pid, d) for d, worked in slots)
                 model.add(count <= most)
                 counts.append(count)
             model.add(sum(counts) <= len(members) * most)

@@ -132,6 +132,6 @@ def add_weekly_caps(
                 p.id,
                 WINDOW,
                 data.settings.max_nights_per_week,
-                lambda person, d: sum(v.shift_work(person, d, s) for s in nights),
+                v.night_work,
                 lambda d, past=past: int(past.get(d) in nights),
             )
