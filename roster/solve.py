@@ -217,6 +217,11 @@ def solve(
         values = found
         built.model.add(expr <= report.objective)
         _hint_all(built.model, values)
+    if values is None and start is not None:
+        # The solver found nothing in time (a very large unit): the greedy roster, which
+        # obeys every rule, is still a roster; its gaps are requested like any others.
+        values = start
+        stages.append(StageReport("greedy", "feasible", start[obj.uncovered.var.index], 0, 0.0))
     if values is None and control.interrupted:
         raise Interrupted("stopped before any roster was found; nothing written")
     if values is None:
