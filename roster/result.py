@@ -82,9 +82,12 @@ class Result:
         return sum(g.missing for g in self.gaps)
 
     @property
-    def uncovered_bound(self) -> int:
-        """The proven least number of uncovered places any roster must leave."""
-        return self.stages[0].bound if self.stages else 0
+    def uncovered_bound(self) -> int | None:
+        """The proven least number of uncovered places any roster must leave, when the
+        first stage minimised exactly that (not in `weighted` mode, not the greedy roster)."""
+        if self.stages and self.stages[0].name == "uncovered":
+            return self.stages[0].bound
+        return None
 
     @property
     def gap(self) -> float:

@@ -75,7 +75,8 @@ def summary_text(result: Result, path: Path | None, seconds: float) -> str:
     if result.fully_covered:
         lines.append(t["covered"].format(n=len(result.assignments)))
     else:
-        lines.append(t["uncovered"].format(n=result.uncovered, bound=result.uncovered_bound))
+        bound = "?" if result.uncovered_bound is None else result.uncovered_bound
+        lines.append(t["uncovered"].format(n=result.uncovered, bound=bound))
         lines.append(t["requested"].format(n=len(result.requested), rows=len(result.requests)))
     used = result.named_reinforcements_used
     lines.append(t["named"].format(district=used[Origin.DISTRICT], city=used[Origin.CITY]))

@@ -80,15 +80,20 @@ def _assignment_rows(result: Result):
         )
 
 
+def _or_dash(value: object) -> object:
+    return "–" if value is None else value
+
+
 def _summary_rows(result: Result, language: str) -> list[tuple[str, object]]:
     vi = language == "vi"
     data = result.data
     used = result.named_reinforcements_used
+    bound = result.uncovered_bound
     rows = [
         ("Đơn vị" if vi else "Unit", data.settings.unit),
         ("Trạng thái" if vi else "Status", result.status.value),
         ("Chỗ trống (người có tên không phủ được)" if vi else "Uncovered places", result.uncovered),
-        ("Cận dưới đã chứng minh" if vi else "Proven lower bound", result.uncovered_bound),
+        ("Cận dưới đã chứng minh" if vi else "Proven lower bound", _or_dash(bound)),
         ("Số người cần đề nghị tăng cường" if vi else "People to request", len(result.requested)),
         ("Tăng cường quận đã dùng" if vi else "District reinforcements used", used["district"]),
         ("Tăng cường thành phố đã dùng" if vi else "City reinforcements used", used["city"]),
