@@ -197,7 +197,7 @@ def solve(
     values: list[int] | None = None
     tier_exprs = [
         ("uncovered", obj.uncovered.var, 0.5),
-        ("reinforcements", obj.strict_expr(), 0.5),
+        ("reinforcements", obj.strict_expr(), 0.65),
         ("preferences", obj.soft_expr(), 0.92),
     ]
     if data.settings.objective == "weighted":
