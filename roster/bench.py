@@ -1,9 +1,9 @@
 """`roster bench curtois`: the Curtois & Qu benchmark, solved by the same model as a ward.
 
-Each instance is read into ``ProblemData``, built by ``build_model`` (objective mode
-`weighted`), optimised by a full CP-SAT solve followed by large-neighbourhood search,
-then checked by the independent checker, whose recomputation of the benchmark's penalty
-must equal the model's objective. The instance files and the best-known table live in
+Each instance is read into ``ProblemData`` (objective mode `weighted`), optimised by
+``roster.model.lns`` (a person-by-person start, the whole model where it is small, then
+large-neighbourhood search on sub-models), then checked by the independent checker, whose
+recomputation of the benchmark's penalty must equal the search's objective. The instance files and the best-known table live in
 ``benchmarks/curtois/`` of the project (see its README.md for provenance).
 """
 
@@ -17,8 +17,7 @@ from pathlib import Path
 
 from roster.data import Assignment, ProblemData
 from roster.io.curtois import AREA, read_curtois
-from roster.model.build import BuiltModel, build_model
-from roster.model.lns import optimise
+from roster.model.lns import decompose, optimise_decomposed, to_assignments
 from roster.verify import check, format_report, weighted_objective
 
 BENCH_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "curtois"
@@ -77,22 +76,6 @@ def load(number: int, folder: Path = BENCH_DIR) -> ProblemData:
     return read_curtois(folder / f"Instance{number}.txt")
 
 
-def assignments_from(built: BuiltModel, values: list[int]) -> list[Assignment]:
-    """The roster in the work variables (one area: every place is in it)."""
-    data = built.vars.data
-    return [
-        Assignment(date=data.dates[d], shift=s, area=AREA, person=p, mode=m)
-        for (p, d, s, m), var in built.vars.work.items()
-        if values[var.index]
-    ]
-
-
-def model_objective(built: BuiltModel, values: list[int]) -> int:
-    obj = built.objective
-    assert obj.cover is not None
-    return values[obj.cover.var.index] + sum(w * values[t.var.index] for w, t in obj.soft)
-
-
 def run(
     number: int,
     time_limit: float,
@@ -100,13 +83,12 @@ def run(
     seed: int = 0,
     report: Callable[[str], None] | None = None,
 ) -> tuple[BenchRow, ProblemData, list[Assignment]]:
-    """Solve one instance within `time_limit` seconds (reading and building included)."""
+    """Solve one instance within `time_limit` seconds (reading included)."""
     t0 = time.monotonic()
     data = load(number)
     name = f"Instance{number}"
-    built = build_model(data)
     left = time_limit - (time.monotonic() - t0)
-    result = optimise(built, built.objective.weighted_expr(), left, workers, seed, report=report)
+    result = optimise_decomposed(data, left, workers, seed, report=report)
     row = BenchRow(
         instance=name,
         staff=len(data.people),
@@ -120,9 +102,9 @@ def run(
         lns_steps=result.steps,
     )
     assignments: list[Assignment] = []
-    if result.values is not None:
-        assignments = assignments_from(built, result.values)
-        row.objective = model_objective(built, result.values)
+    if result.roster is not None:
+        assignments = to_assignments(decompose(data), result.roster, AREA)
+        row.objective = result.objective
         row.bound = result.bound
         checked = check(data, assignments)
         row.checked_objective = weighted_objective(data, assignments)

@@ -1,13 +1,16 @@
-"""Large-neighbourhood search around CP-SAT, for rosters too large to solve whole in time.
+"""Large-neighbourhood search around CP-SAT, for the weighted (benchmark) objective.
 
-A first full solve gives a roster and the bound that is reported. Then, until the time
-is up: free the work variables of a neighbourhood (a window of days for everyone, a group
-of people over the whole horizon, or a group over a window), fix every other work
-variable to its value by narrowing its domain in place, hint the whole roster, and let
-CP-SAT re-optimise; keep the result when it is better. The neighbourhood grows while
-sub-problems are solved to optimality and shrinks when they time out, so each step stays
-a few seconds long. Every rule involves one person, or one (day, shift) cell, so any
-mix of fixed and re-optimised schedules stays feasible.
+Every hard rule of a benchmark-shaped problem involves one person, and the cover penalty
+only counts heads per (day, shift). So a part of the roster (some people over some days)
+can be re-optimised as a model of its own: the rest of the roster enters as constants (the
+others' heads in each cell, the person's own shifts outside the days). Such a model has a
+few thousand variables where the whole one has up to a million, and needs no presolve of
+the whole. Built person by person from an empty roster, it gives a feasible start; then,
+until the time is up, a part (some people over the whole horizon, a window of days for
+everyone, or some people over a window) is re-optimised from the current roster as a
+complete hint, and kept when no worse. The part grows while its models are solved to
+optimality and shrinks when they time out. Where the whole model is small it is solved
+too, from the start roster, for a bound and for optimality.
 """
 
 from __future__ import annotations
@@ -20,19 +23,13 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from roster.model.build import BuiltModel
+from roster.data import Assignment, Mode, ProblemData
+from roster.model.availability import allowed_modes
+from roster.model.build import build_model
+from roster.model.hint import add_hint, complete_hint
+from roster.model.sequences import weekends
 
 SMALL_PORTFOLIO = ("max_lp", "quick_restart")  # one worker proves bounds, one finds rosters
-
-
-@dataclass
-class SearchResult:
-    values: list[int] | None
-    objective: int
-    bound: int
-    status: str  # optimal, feasible, infeasible or unknown
-    steps: int = 0
-    improvements: int = 0
 
 
 def _solver(seconds: float, workers: int, seed: int) -> cp_model.CpSolver:
@@ -53,126 +50,505 @@ def _set_hint(model: cp_model.CpModel, values: list[int]) -> None:
     hint.values.extend(values)
 
 
-class _Neighbourhoods:
-    """Random (person, day) sets to free, and an adaptive target size."""
+OFF = -1
 
-    def __init__(self, built: BuiltModel, rng: random.Random) -> None:
-        self.rng = rng
-        self.people = [p.id for p in built.vars.data.people]
-        self.days = built.vars.data.settings.days
-        self.by_cell: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for (p, d, _s, _m), var in built.vars.work.items():
-            self.by_cell[(p, d)].append(var.index)
-        per_cell = max(len(built.vars.work) / max(len(self.by_cell), 1), 1.0)
-        self.size = min(len(self.by_cell), max(60.0, 1200 / per_cell))  # free (person, day)s
 
-    def pick(self) -> set[tuple[str, int]]:
-        n_people, n_days = len(self.people), self.days
-        target = int(self.size)
+@dataclass
+class PersonRules:
+    """One person's hard rules, by shift index (see sequences.py for their meaning)."""
+
+    allowed: list[list[int]]  # per day: the shift indexes they may work
+    max_by_type: dict[int, int]
+    min_minutes: int
+    max_minutes: int | None
+    max_run: int
+    min_run: int
+    min_off: int
+    max_weekends: int | None
+
+
+@dataclass
+class Decomposed:
+    """The problem as arrays by index: people x days x shifts."""
+
+    data: ProblemData
+    days: int
+    shift_ids: list[str]
+    minutes: list[int]
+    forbidden: list[frozenset[int]]  # per shift: the shifts banned on the next day
+    people: list[PersonRules]
+    target: list[list[int]]  # per day and shift: wanted heads
+    under: list[list[int]]
+    over: list[list[int]]
+    requests: dict[tuple[int, int], list[tuple[int, bool, int]]]  # (shift or OFF, on, weight)
+    weekends: list[list[int]]
+
+
+def decomposable(data: ProblemData) -> bool:
+    """Whether only the person-wise rules and the weighted cover apply (the benchmark's
+    shape): one area, plain head counts, no rest hours, weekly caps, history or fixed rows."""
+    s = data.settings
+    return (
+        s.objective == "weighted"
+        and s.min_rest_hours == 0
+        and s.max_nights_per_week >= 7
+        and len(data.areas) == 1
+        and not data.history
+        and not data.fixed
+        and all(data.max_shifts_per_week(p) >= 7 for p in data.people)
+        and all(
+            r.min_police == 0 and r.skill is None and r.max_staff is None and r.mode == Mode.ONSITE
+            for r in data.requirements
+        )
+    )
+
+
+def decompose(data: ProblemData) -> Decomposed:
+    """Index the rules, cover targets and requests of a `decomposable` problem."""
+    n = data.settings.days
+    shifts = list(data.shifts)
+    index = {s.id: i for i, s in enumerate(shifts)}
+    modes = allowed_modes(data)
+    people = []
+    for p in data.people:
+        types = [i for i, s in enumerate(shifts) if p.max_shifts_by_type.get(s.id) != 0]
+        people.append(
+            PersonRules(
+                allowed=[types if Mode.ONSITE in modes[p.id][d] else [] for d in range(n)],
+                max_by_type={index[k]: v for k, v in p.max_shifts_by_type.items() if v < n},
+                min_minutes=p.min_total_minutes or 0,
+                max_minutes=p.max_total_minutes,
+                max_run=data.max_consecutive_shifts(p),
+                min_run=data.min_consecutive_shifts(p),
+                min_off=data.min_days_off_in_row(p),
+                max_weekends=data.max_weekends(p),
+            )
+        )
+    target = [[0] * len(shifts) for _ in range(n)]
+    under = [[0] * len(shifts) for _ in range(n)]
+    over = [[0] * len(shifts) for _ in range(n)]
+    for req in data.requirements:
+        lo = 0 if req.date_from is None else max(data.day_index(req.date_from), 0)
+        hi = n - 1 if req.date_to is None else min(data.day_index(req.date_to), n - 1)
+        for d in range(lo, hi + 1):
+            for s, shift in enumerate(shifts):
+                if req.applies(data.dates[d], shift.id):
+                    target[d][s] = max(target[d][s], req.min_staff)
+                    under[d][s] = max(under[d][s], req.weight_under)
+                    over[d][s] = max(over[d][s], req.weight_over)
+    person_index = {p.id: i for i, p in enumerate(data.people)}
+    requests: dict[tuple[int, int], list[tuple[int, bool, int]]] = defaultdict(list)
+    for r in data.requests:
+        d = data.day_index(r.date)
+        if 0 <= d < n and r.person in person_index:
+            s = OFF if r.shift is None else index[r.shift]
+            weight = r.weight * data.settings.weight_requests
+            requests[(person_index[r.person], d)].append((s, r.type == "on", weight))
+    return Decomposed(
+        data=data,
+        days=n,
+        shift_ids=[s.id for s in shifts],
+        minutes=[s.duration_minutes for s in shifts],
+        forbidden=[frozenset(index[t] for t in s.forbidden_next if t in index) for s in shifts],
+        people=people,
+        target=target,
+        under=under,
+        over=over,
+        requests=dict(requests),
+        weekends=weekends(data),
+    )
+
+
+def _request_penalty(requests: list[tuple[int, bool, int]], shift: int) -> int:
+    return sum(w for s, on, w in requests if ((shift != OFF) if s == OFF else (shift == s)) != on)
+
+
+def penalty(dec: Decomposed, roster: list[list[int]]) -> int:
+    """The weighted objective of a roster (per person and day: a shift index or OFF)."""
+    counts = [[0] * len(dec.shift_ids) for _ in range(dec.days)]
+    for row in roster:
+        for d, s in enumerate(row):
+            if s != OFF:
+                counts[d][s] += 1
+    total = 0
+    for d in range(dec.days):
+        for s, c in enumerate(counts[d]):
+            t = dec.target[d][s]
+            total += dec.under[d][s] * max(t - c, 0) + dec.over[d][s] * max(c - t, 0)
+    for (p, d), reqs in dec.requests.items():
+        total += _request_penalty(reqs, roster[p][d])
+    return total
+
+
+class _Part:
+    """The sub-model of some people over days first..last-1, the rest of `roster` fixed."""
+
+    def __init__(
+        self, dec: Decomposed, roster: list[list[int]], people: list[int], first: int, last: int
+    ) -> None:
+        self.dec, self.roster, self.people = dec, roster, people
+        self.first, self.last = first, last
+        self.model = cp_model.CpModel()
+        self.x: dict[tuple[int, int, int], cp_model.IntVar] = {}
+        self.on: dict[tuple[int, int], cp_model.IntVar | int] = {}
+        self.hints: list[tuple[cp_model.IntVar, int]] = []
+        objective = [self._person(p) for p in people]
+        objective.append(self._cover())
+        self.model.minimize(sum(objective))
+        for var, value in self.hints:
+            self.model.add_hint(var, value)
+
+    def _var(self, ub: int, value: int) -> cp_model.IntVar:
+        var = self.model.new_bool_var("") if ub == 1 else self.model.new_int_var(0, ub, "")
+        self.hints.append((var, value))
+        return var
+
+    def _work(self, p: int, d: int) -> cp_model.IntVar | int:
+        if self.first <= d < self.last:
+            return self.on[(p, d)]
+        return int(self.roster[p][d] != OFF)
+
+    def _person(self, p: int) -> cp_model.LinearExprT:
+        dec, rules, row, model = self.dec, self.dec.people[p], self.roster[p], self.model
+        n, first, last = dec.days, self.first, self.last
+        days = range(first, last)
+        for d in days:
+            banned: set[int] = set()
+            if d - 1 >= 0 and not first <= d - 1 and row[d - 1] != OFF:
+                banned |= dec.forbidden[row[d - 1]]
+            if d + 1 < n and d + 1 >= last and row[d + 1] != OFF:
+                banned |= {s for s in rules.allowed[d] if row[d + 1] in dec.forbidden[s]}
+            shifts = [s for s in rules.allowed[d] if s not in banned]
+            for s in shifts:
+                self.x[(p, d, s)] = var = model.new_bool_var("")
+                self.hints.append((var, int(row[d] == s)))
+            lits = [self.x[(p, d, s)] for s in shifts]
+            if not lits:
+                self.on[(p, d)] = 0
+                continue
+            on = model.new_bool_var("")
+            self.hints.append((on, int(row[d] != OFF)))
+            model.add(on == sum(lits))
+            self.on[(p, d)] = on
+        # Forbidden successions inside the days: shifts with one banned set share a clique.
+        groups: dict[frozenset[int], list[int]] = defaultdict(list)
+        for s, banned in enumerate(dec.forbidden):
+            if banned:
+                groups[banned].append(s)
+        for d in range(first, last - 1):
+            for banned, firsts in groups.items():
+                a = [self.x[(p, d, s)] for s in firsts if (p, d, s) in self.x]
+                b = [self.x[(p, d + 1, t)] for t in banned if (p, d + 1, t) in self.x]
+                if a and b:
+                    model.add_at_most_one(a + b)
+        outside = [s for d, s in enumerate(row) if not first <= d < last and s != OFF]
+        for s, limit in rules.max_by_type.items():
+            terms = [self.x[(p, d, s)] for d in days if (p, d, s) in self.x]
+            left = limit - outside.count(s)
+            if len(terms) > left:
+                model.add(sum(terms) <= left)
+        fixed_minutes = sum(dec.minutes[s] for s in outside)
+        minutes = sum(
+            dec.minutes[s] * self.x[(p, d, s)]
+            for d in days
+            for s in rules.allowed[d]
+            if (p, d, s) in self.x
+        )
+        if rules.min_minutes > fixed_minutes:
+            model.add(minutes >= rules.min_minutes - fixed_minutes)
+        if rules.max_minutes is not None:
+            model.add(minutes <= rules.max_minutes - fixed_minutes)
+        self._max_run(p, rules.max_run)
+        for k in range(1, rules.min_run):
+            self._short_runs(p, k, working=True)
+        for k in range(1, rules.min_off):
+            self._short_runs(p, k, working=False)
+        self._weekends(p, rules.max_weekends)
+        return self._requests(p)
+
+    def _max_run(self, p: int, limit: int) -> None:
+        n = self.dec.days
+        for w in range(max(0, self.first - limit), min(self.last, n - limit)):
+            terms = [self._work(p, d) for d in range(w, w + limit + 1)]
+            fixed = sum(t for t in terms if isinstance(t, int))
+            free = [t for t in terms if not isinstance(t, int)]
+            if len(free) + fixed > limit:
+                self.model.add(sum(free) <= limit - fixed)
+
+    def _short_runs(self, p: int, k: int, working: bool) -> None:
+        """No inner run of exactly k working days (or days off): one clause per place."""
+        n = self.dec.days
+        for d in range(max(0, self.first - k - 1), min(self.last, n - k - 1)):
+            edges = [self._work(p, d), self._work(p, d + k + 1)]
+            inner = [self._work(p, j) for j in range(d + 1, d + k + 1)]
+            if not working:
+                edges, inner = [_negate(e) for e in edges], [_negate(e) for e in inner]
+            if any(_is(e, 1) for e in edges) or any(_is(i, 0) for i in inner):
+                continue
+            clause = [e for e in edges if not isinstance(e, int)]
+            clause += [i.Not() for i in inner if not isinstance(i, int)]
+            self.model.add_bool_or(clause)
+
+    def _weekends(self, p: int, limit: int | None) -> None:
+        if limit is None or limit >= len(self.dec.weekends):
+            return
+        fixed, worked = 0, []
+        for days in self.dec.weekends:
+            terms = [self._work(p, d) for d in days]
+            if any(_is(t, 1) for t in terms):
+                fixed += 1
+                continue
+            free = [t for t in terms if not isinstance(t, int)]
+            if free:
+                w = self._var(1, int(any(self.roster[p][d] != OFF for d in days)))
+                for t in free:
+                    self.model.add_implication(t, w)
+                worked.append(w)
+        if len(worked) + fixed > limit:
+            self.model.add(sum(worked) <= limit - fixed)
+
+    def _requests(self, p: int) -> cp_model.LinearExprT:
+        terms = []
+        for d in range(self.first, self.last):
+            for s, on, w in self.dec.requests.get((p, d), []):
+                lit = self._work(p, d) if s == OFF else self.x.get((p, d, s), 0)
+                terms.append(w * (1 - lit) if on else w * lit)
+        return sum(terms)
+
+    def _cover(self) -> cp_model.LinearExprT:
+        dec, roster, free = self.dec, self.roster, set(self.people)
+        terms = []
+        for d in range(self.first, self.last):
+            others = [0] * len(dec.shift_ids)
+            for q, row in enumerate(roster):
+                if q not in free and row[d] != OFF:
+                    others[row[d]] += 1
+            for s in range(len(dec.shift_ids)):
+                heads = [self.x[(p, d, s)] for p in self.people if (p, d, s) in self.x]
+                if not heads:
+                    continue
+                now = others[s] + sum(roster[p][d] == s for p in self.people)
+                t, fixed, under, over = dec.target[d][s], others[s], dec.under[d][s], dec.over[d][s]
+                heads_sum = sum(heads)
+                if t - fixed >= len(heads):  # never above target: the shortfall is linear
+                    terms.append(under * (t - fixed - heads_sum))
+                elif fixed >= t:  # never below target: the surplus is linear
+                    terms.append(over * (fixed + heads_sum - t))
+                else:
+                    u = self._var(t - fixed, max(t - now, 0))
+                    self.model.add(u + heads_sum >= t - fixed)
+                    o = self._var(fixed + len(heads) - t, max(now - t, 0))
+                    self.model.add(o >= heads_sum + fixed - t)
+                    terms.extend((under * u, over * o))
+        return sum(terms)
+
+    def solve(
+        self, seconds: float, workers: int, seed: int, first: bool = False
+    ) -> tuple[int, bool] | None:
+        """Write the best schedule found into the roster: (objective, optimal?), or None.
+
+        `first`: the roster holds no schedule for these people yet, so there is no hint
+        (an infeasible one sends the search astray) and the first solution is taken.
+        """
+        if first:  # the default portfolio: its feasibility jump finds one soonest
+            solver = cp_model.CpSolver()
+            solver.parameters.max_time_in_seconds = seconds
+            solver.parameters.num_workers = workers
+            solver.parameters.random_seed = seed
+            solver.parameters.stop_after_first_solution = True
+            self.model.clear_hints()
+        else:  # the LP proves a small part optimal in milliseconds, search alone rarely
+            solver = _solver(seconds, workers, seed)
+        code = solver.solve(self.model)
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        for p in self.people:
+            for d in range(self.first, self.last):
+                self.roster[p][d] = OFF
+        for (p, d, s), var in self.x.items():
+            if solver.value(var):
+                self.roster[p][d] = s
+        return round(solver.objective_value), code == cp_model.OPTIMAL
+
+
+def _negate(lit: cp_model.IntVar | int) -> cp_model.IntVar | int:
+    return 1 - lit if isinstance(lit, int) else lit.Not()
+
+
+def _is(lit: cp_model.IntVar | int, value: int) -> bool:
+    return isinstance(lit, int) and lit == value
+
+
+def construct(dec: Decomposed, deadline: float, workers: int, seed: int) -> list[list[int]] | None:
+    """A feasible roster built person by person: each takes the schedule that helps the
+    cover most given those before, within their own rules. None when someone has none."""
+    roster = [[OFF] * dec.days for _ in dec.people]
+    count = len(dec.people)
+    for i in range(count):
+        t0 = time.monotonic()
+        if _Part(dec, roster, [i], 0, dec.days).solve(60, workers, seed, first=True) is None:
+            return None
+        share = (deadline - t0) / (count - i) - (time.monotonic() - t0)
+        if share > 0.05:
+            _Part(dec, roster, [i], 0, dec.days).solve(share, workers, seed)
+    return roster
+
+
+@dataclass
+class Neighbourhoods:
+    """Parts to re-optimise: some people over the whole horizon, a window of days for
+    everyone, or some people over a window; `size` (person-days) adapts to the solves."""
+
+    people: int
+    days: int
+    rng: random.Random
+    size: float
+
+    def pick(self) -> tuple[list[int], int, int]:
+        n, count, target = self.days, self.people, int(self.size)
         kind = self.rng.random()
-        if kind < 0.35:  # a window of days, everyone
-            width = max(1, min(n_days, target // n_people))
-            people = self.people
-        elif kind < 0.7:  # a group of people, whole horizon
-            width = n_days
-            people = self.rng.sample(self.people, max(1, min(n_people, target // n_days)))
-        else:  # a group of people over a window
-            width = max(7, min(n_days, self.rng.choice((14, 28, 56))))
-            k = max(1, min(n_people, target // width))
-            people = self.rng.sample(self.people, k)
-        first = self.rng.randrange(0, n_days - width + 1)
-        return {(p, d) for p in people for d in range(first, first + width)}
+        if kind < 0.4:
+            width, k = n, max(1, min(count, target // n))
+        elif kind < 0.7:
+            width, k = max(2, min(n, target // count)), count
+        else:
+            width = min(n, self.rng.choice((7, 14, 28)))
+            k = max(1, min(count, target // width))
+        first = self.rng.randrange(0, n - width + 1)
+        return sorted(self.rng.sample(range(count), k)), first, first + width
 
     def grow(self) -> None:
-        self.size = min(self.size * 1.25, len(self.by_cell))
+        self.size = min(self.size * 1.15, self.people * self.days)
 
     def shrink(self) -> None:
-        self.size = max(self.size * 0.8, 10)
+        self.size = max(self.size * 0.7, 2.0 * min(self.days, 28))
 
 
-def optimise(
-    built: BuiltModel,
-    expr: cp_model.LinearExprT,
-    seconds: float,
-    workers: int = 2,
-    seed: int = 0,
-    first_share: float = 0.3,
-    report: Callable[[str], None] | None = None,
-) -> SearchResult:
-    """Minimise `expr` on the built model within `seconds`: a full solve, then LNS."""
-    t0 = time.monotonic()
-    deadline = t0 + seconds
-    model = built.model
-    total = model.new_int_var(-(2**40), 2**40, "lns_objective")
-    model.add(total == expr)
-    model.minimize(total)
-    solver = _solver(seconds * first_share, workers, seed)
-    code = solver.solve(model)
-    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        # No roster yet: give the full solve the rest of the time before giving up.
-        left = deadline - time.monotonic()
-        if left > 1 and code == cp_model.UNKNOWN:
-            solver = _solver(left, workers, seed)
-            code = solver.solve(model)
-        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            status = "infeasible" if code == cp_model.INFEASIBLE else "unknown"
-            return SearchResult(None, 0, 0, status)
-    values = list(solver.response_proto.solution)
-    best = round(solver.objective_value)
-    bound = round(solver.best_objective_bound)
-    if code == cp_model.OPTIMAL:
-        return SearchResult(values, best, best, "optimal")
-    result = _search(built, total, values, best, bound, deadline, workers, seed, report)
-    result.status = "optimal" if result.objective <= bound else "feasible"
-    return result
-
-
-def _search(
-    built: BuiltModel,
-    total: cp_model.IntVar,
-    values: list[int],
-    best: int,
-    bound: int,
+def improve(
+    dec: Decomposed,
+    roster: list[list[int]],
     deadline: float,
     workers: int,
     seed: int,
-    report: Callable[[str], None] | None,
-) -> SearchResult:
-    model = built.model
-    domains = model.proto.variables
-    rng = random.Random(seed)
-    hoods = _Neighbourhoods(built, rng)
-    step_seconds = 1.0
+    report: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
+    """Re-optimise parts of `roster` in place until the deadline: (steps, improvements)."""
+    best = penalty(dec, roster)
+    per_day = max(sum(len(r.allowed[0]) for r in dec.people) / len(dec.people), 1.0)
+    hoods = Neighbourhoods(len(dec.people), dec.days, random.Random(seed), 1000 / per_day)
     steps = improvements = 0
-    while best > bound:
+    while True:
         left = deadline - time.monotonic()
-        if left < 0.5:
+        if left < 0.3:
             break
-        free = hoods.pick()
-        fixed = [
-            (i, values[i]) for cell, idx in hoods.by_cell.items() if cell not in free for i in idx
-        ]
-        for i, value in fixed:
-            domains[i].domain[0] = value
-            domains[i].domain[1] = value
-        _set_hint(model, values)
-        solver = _solver(min(step_seconds, left), workers, seed + steps)
-        domains[total.index].domain[1] = best  # only rosters as good or better
-        code = solver.solve(model)
-        for i, _value in fixed:
-            domains[i].domain[0] = 0
-            domains[i].domain[1] = 1
+        people, first, last = hoods.pick()
+        saved = [roster[p][:] for p in people]
+        part = _Part(dec, roster, people, first, last)
+        solved = part.solve(min(1.0, left), workers, seed + steps)
         steps += 1
-        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            found = round(solver.objective_value)
-            if found < best:
-                best, values = found, list(solver.response_proto.solution)
-                improvements += 1
-                if report:
-                    report(f"step {steps}: {best} ({len(free)} person-days free)")
-        if code in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-            hoods.grow()  # the neighbourhood was searched through: try a larger one
+        if solved is not None and solved[1]:
+            hoods.grow()
         else:
             hoods.shrink()
-    _set_hint(model, values)
-    return SearchResult(values, best, bound, "feasible", steps, improvements)
+        if solved is None:
+            continue
+        found = penalty(dec, roster)
+        if found > best:
+            for p, row in zip(people, saved, strict=True):
+                roster[p][:] = row
+        elif found < best:
+            best = found
+            improvements += 1
+            if report:
+                report(f"step {steps}: {best} ({len(people)} people, days {first}-{last - 1})")
+    return steps, improvements
+
+
+FULL_SOLVE_CELLS = 20_000  # people x days x shifts up to which the whole model is solved too
+
+
+@dataclass
+class RosterResult:
+    roster: list[list[int]] | None
+    objective: int
+    bound: int | None
+    status: str  # optimal, feasible or unknown
+    steps: int = 0
+    improvements: int = 0
+
+
+def _full_solve(
+    dec: Decomposed, roster: list[list[int]], seconds: float, workers: int, seed: int
+) -> tuple[list[list[int]] | None, int, bool]:
+    """The whole model, started from `roster` (a complete hint, kept by CP-SAT): a better
+    roster or None, the proven bound, and whether it is optimal."""
+    t0 = time.monotonic()
+    data = dec.data
+    built = build_model(data)
+    model = built.model
+    total = model.new_int_var(-(2**40), 2**40, "objective")
+    model.add(total == built.objective.weighted_expr())
+    area = data.areas[0].id
+    add_hint(data, built, to_assignments(dec, roster, area))
+    values = complete_hint(built, seconds / 4)
+    model.minimize(total)
+    if values is not None:
+        _set_hint(model, values)
+    solver = _solver(seconds - (time.monotonic() - t0), workers, seed)
+    code = solver.solve(model)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, 0, False
+    index = {s: i for i, s in enumerate(dec.shift_ids)}
+    person = {p.id: i for i, p in enumerate(data.people)}
+    found = [[OFF] * dec.days for _ in dec.people]
+    for (p, d, s, _m), var in built.vars.work.items():
+        if solver.value(var):
+            found[person[p]][d] = index[s]
+    return found, round(solver.best_objective_bound), code == cp_model.OPTIMAL
+
+
+def to_assignments(dec: Decomposed, roster: list[list[int]], area: str) -> list[Assignment]:
+    data = dec.data
+    return [
+        Assignment(date=data.dates[d], shift=dec.shift_ids[s], area=area, person=p.id)
+        for p, row in zip(data.people, roster, strict=True)
+        for d, s in enumerate(row)
+        if s != OFF
+    ]
+
+
+def optimise_decomposed(
+    data: ProblemData,
+    seconds: float,
+    workers: int = 2,
+    seed: int = 0,
+    report: Callable[[str], None] | None = None,
+) -> RosterResult:
+    """Minimise the weighted objective of a `decomposable` problem within `seconds`: a
+    person-by-person start, a whole-model solve from it where the model is small (for the
+    bound, and optimality), then large-neighbourhood search on sub-models."""
+    t0 = time.monotonic()
+    deadline = t0 + seconds
+    dec = decompose(data)
+    roster = construct(dec, t0 + 0.2 * seconds, workers, seed)
+    if roster is None:
+        return RosterResult(None, 0, None, "unknown")
+    best = penalty(dec, roster)
+    if report:
+        report(f"start: {best} in {time.monotonic() - t0:.1f} s")
+    bound = None
+    cells = len(dec.people) * dec.days * len(dec.shift_ids)
+    if cells <= FULL_SOLVE_CELLS:
+        share = 0.4 if cells <= 4000 else 0.15
+        left = deadline - time.monotonic()
+        found, bound, optimal = _full_solve(dec, roster, share * left, workers, seed)
+        if found is not None and penalty(dec, found) <= best:
+            roster, best = found, penalty(dec, found)
+        if report:
+            report(f"whole model: {best}, bound {bound}")
+        if optimal:
+            return RosterResult(roster, best, best, "optimal")
+    steps, improvements = improve(dec, roster, deadline, workers, seed, report)
+    best = penalty(dec, roster)
+    status = "optimal" if bound is not None and best <= bound else "feasible"
+    return RosterResult(roster, best, bound, status, steps, improvements)
