@@ -9,13 +9,45 @@ The Python API the `roster` command is built on::
     assert check(data, result.assignments).ok
 """
 
-from roster.data import Assignment, ProblemData
-from roster.errors import InputError, Problem
-from roster.io.workbook import read_workbook, read_workbook_with_warnings
-from roster.io.writer import read_assignments, write_roster
-from roster.result import Result, Status
-from roster.solve import SolveControl, solve
-from roster.verify import CheckReport, Gap, Violation, check
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# Where each public name lives. They are loaded on first use (PEP 562), so that importing
+# the package, or a command that needs no solver, does not pay for OR-Tools.
+_HOME = {
+    "Assignment": "roster.data",
+    "ProblemData": "roster.data",
+    "InputError": "roster.errors",
+    "Problem": "roster.errors",
+    "read_workbook": "roster.io.workbook",
+    "read_workbook_with_warnings": "roster.io.workbook",
+    "read_assignments": "roster.io.writer",
+    "write_roster": "roster.io.writer",
+    "Result": "roster.result",
+    "Status": "roster.result",
+    "SolveControl": "roster.solver",
+    "solve": "roster.solver",
+    "CheckReport": "roster.verify",
+    "Gap": "roster.verify",
+    "Violation": "roster.verify",
+    "check": "roster.verify",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _HOME:
+        return getattr(import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'roster' has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from roster.data import Assignment, ProblemData
+    from roster.errors import InputError, Problem
+    from roster.io.workbook import read_workbook, read_workbook_with_warnings
+    from roster.io.writer import read_assignments, write_roster
+    from roster.result import Result, Status
+    from roster.solver import SolveControl, solve
+    from roster.verify import CheckReport, Gap, Violation, check
 
 __all__ = [
     "Assignment",

@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -34,14 +35,17 @@ from roster.io.dates import parse_date
 from roster.io.template import write_template
 from roster.io.workbook import read_workbook_with_warnings
 from roster.io.writer import read_assignments, write_roster
-from roster.model.build import ModelError
-from roster.replan import cover_result, language_of, replan
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
-from roster.solve import InternalError, Interrupted, ProgressEvent, SolveControl, solve
 from roster.summary import summary_text
 from roster.trace import already_isolated, contacts, mark_f1
 from roster.verify import check, format_report
+
+if TYPE_CHECKING:
+    from roster.solver import ProgressEvent, SolveControl
+
+# The solver (OR-Tools), PDF and plotting libraries are imported by the commands that use
+# them: `roster validate`, `check` or `donors` then start in a fraction of a second.
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_GAPS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # The largest unit measured to get a checked roster (benchmarks/results/scale.md): 400 people
@@ -171,6 +175,9 @@ def solve_cmd(
     no_sheets: bool,
 ) -> None:
     """Solve WORKBOOK and write OUTPUT/<name>-roster.xlsx and its duty sheets."""
+    from roster.model.build import ModelError
+    from roster.solver import InternalError, Interrupted, SolveControl, solve
+
     t0 = time.monotonic()
     control = SolveControl()
     _install_interrupt(control)  # before reading: Ctrl-C during a long read is no traceback
@@ -577,6 +584,10 @@ def replan_cmd(
     Days before --from stay exactly as announced; from it on, as few announced assignments
     change as possible. Writes OUTPUT/<name>-replan-<date>.xlsx with a Changes sheet.
     """
+    from roster.model.build import ModelError
+    from roster.replan import language_of, replan
+    from roster.solver import InternalError, SolveControl
+
     t0 = time.monotonic()
     data = load(workbook, quiet)
     previous = _roster_of(roster_file)
@@ -666,6 +677,8 @@ def cover_cmd(
     of same-day swaps. --apply writes the changed roster and that day's duty sheets. (The
     solver options are accepted for uniformity; the search is a swap search, not a solve.)
     """
+    from roster.replan import cover_result
+
     t0 = time.monotonic()
     data = load(workbook, quiet)
     assignments = _roster_of(roster_file)

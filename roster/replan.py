@@ -32,7 +32,7 @@ from roster.data import (
 )
 from roster.errors import InputError, Problem
 from roster.result import Result, Status
-from roster.solve import InternalError, ProgressFn, SolveControl, solve
+from roster.solver import InternalError, ProgressFn, SolveControl, solve
 from roster.verify import NO_SHIFT_AT_ALL, WINDOW_DAYS, Violation, check, format_report
 
 MOVED, REMOVED, ADDED = "moved", "removed", "added"

@@ -14,9 +14,7 @@ from pathlib import Path
 
 from roster.data import Assignment, ProblemData
 from roster.errors import OutputError
-from roster.reports.coverage_png import write_coverage_png
 from roster.reports.message import write_messages
-from roster.reports.sheets_pdf import write_cards_pdf, write_duty_pdf
 from roster.reports.sheets_xlsx import write_duty_xlsx
 from roster.reports.view import day_views
 from roster.verify import Violation, check
@@ -105,6 +103,8 @@ def write_sheets(
     paths: list[Path] = []
     try:
         if "pdf" in formats:
+            from roster.reports.sheets_pdf import write_cards_pdf, write_duty_pdf  # fpdf: slow
+
             paths.append(write_duty_pdf(data, views, folder / DUTY_PDF))
             paths.append(write_cards_pdf(data, assignments, days, folder / CARDS_PDF))
         if "xlsx" in formats:
@@ -112,6 +112,8 @@ def write_sheets(
         if "txt" in formats:
             paths += write_messages(data, views, folder)
         if "png" in formats:
+            from roster.reports.coverage_png import write_coverage_png  # matplotlib: slow
+
             paths.append(write_coverage_png(data, assignments, gaps, days, folder / COVERAGE_PNG))
     except OSError as exc:
         raise OutputError(f"cannot write in {folder}: {exc.strerror or exc}") from exc

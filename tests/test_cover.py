@@ -88,7 +88,7 @@ def test_chain_of_swaps_when_nobody_can_take_it_directly():
 def test_cli_cover_apply_and_bad_input(tmp_path):
     from roster.io.problem_writer import write_problem_workbook
     from roster.io.writer import read_assignments, write_roster
-    from roster.solve import solve
+    from roster.solver import solve
 
     data, _ = ward()
     book = write_problem_workbook(data, tmp_path / "ward.xlsx")
@@ -111,7 +111,7 @@ def test_cli_cover_apply_and_bad_input(tmp_path):
 def test_cli_cover_unknown_person_is_exit_2(tmp_path, who):
     from roster.io.problem_writer import write_problem_workbook
     from roster.io.writer import write_roster
-    from roster.solve import solve
+    from roster.solver import solve
 
     data, _ = ward()
     book = write_problem_workbook(data, tmp_path / "ward.xlsx")

@@ -17,8 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from roster.data import Assignment, ProblemData
-from roster.reports.sheets_pdf import nfc
-from roster.reports.text import Text
+from roster.reports.text import Text, nfc
 from roster.reports.view import is_reinforcement
 from roster.verify import Gap
 

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from roster.data import Mode, ProblemData
-from roster.reports.sheets_pdf import nfc
-from roster.reports.text import Text
+from roster.reports.text import Text, nfc
 from roster.reports.view import DayView, Post, is_reinforcement
 
 

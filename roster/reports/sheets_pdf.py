@@ -8,7 +8,6 @@ automatic page breaking is off and every block measures itself before it is draw
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,8 +18,8 @@ import matplotlib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from roster.data import Assignment, Mode, Person, ProblemData, Shift
-from roster.reports.text import Text
+from roster.data import Assignment, Mode, Person, ProblemData
+from roster.reports.text import Text, nfc, shift_label
 from roster.reports.view import Block, DayView, Post, absence_groups
 
 FONT = "DejaVu"
@@ -70,16 +69,6 @@ CARD_COLUMNS = (
 def font_dir() -> Path:
     """Where matplotlib keeps its DejaVu TrueType fonts."""
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-
-
-def nfc(text: str) -> str:
-    """Precomposed letters: one glyph per Vietnamese letter, and text that extracts as typed."""
-    return unicodedata.normalize("NFC", text)
-
-
-def shift_label(shift: Shift) -> str:
-    hours = f"{shift.start:%H:%M}–{shift.end:%H:%M}"
-    return f"{shift.name or shift.id} ({shift.id}) · {hours}"
 
 
 @dataclass(frozen=True)

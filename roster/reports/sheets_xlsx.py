@@ -18,8 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.data import ProblemData
 from roster.io.xlsx import put, save_atomic
-from roster.reports.sheets_pdf import nfc, shift_label
-from roster.reports.text import Text
+from roster.reports.text import Text, nfc, shift_label
 from roster.reports.view import Block, DayView, Post, absence_groups
 
 COLUMNS = ("shift", "area", "rank", "name", "role", "phone", "mode", "note")

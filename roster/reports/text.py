@@ -7,9 +7,10 @@ commander. Vietnamese dates are day-first (09/08/2021), as on every paper in the
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
-from roster.data import Mode, Origin, Person, Role, Settings, StatusKind, StatusPeriod
+from roster.data import Mode, Origin, Person, Role, Settings, Shift, StatusKind, StatusPeriod
 
 VI: dict[str, str] = {
     "republic": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -202,3 +203,13 @@ class Text:
 
 if VI.keys() != EN.keys():
     raise RuntimeError(f"labels differ between languages: {sorted(VI.keys() ^ EN.keys())}")
+
+
+def nfc(text: str) -> str:
+    """Precomposed letters: one glyph per Vietnamese letter, and text that extracts as typed."""
+    return unicodedata.normalize("NFC", text)
+
+
+def shift_label(shift: Shift) -> str:
+    hours = f"{shift.start:%H:%M}–{shift.end:%H:%M}"
+    return f"{shift.name or shift.id} ({shift.id}) · {hours}"
