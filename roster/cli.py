@@ -219,7 +219,7 @@ def solve_cmd(
     except OutputError as exc:
         err.print(f"[bold red]{exc}[/]")
         sys.exit(EXIT_INTERNAL)
-    out.print(summary_text(result, path, time.monotonic() - t0), markup=False)
+    out.print(summary_text(result, path, time.monotonic() - t0), markup=False, soft_wrap=True)
     if sheets:
         out.print(f"Lịch trực / duty sheets: {sheets[0].parent}", markup=False)
     sys.exit(_exit_code(result))
@@ -624,7 +624,7 @@ def replan_cmd(
     except OutputError as exc:
         err.print(f"[bold red]{exc}[/]")
         sys.exit(EXIT_INTERNAL)
-    out.print(summary_text(result, path, time.monotonic() - t0), markup=False)
+    out.print(summary_text(result, path, time.monotonic() - t0), markup=False, soft_wrap=True)
     lang = language_of(data)
     counts = plan.counts()
     out.print(

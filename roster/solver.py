@@ -196,7 +196,7 @@ def solve(
     stages: list[StageReport] = []
     values: list[int] | None = None
     tier_exprs = [
-        ("uncovered", obj.uncovered.var, 0.5),
+        ("uncovered", obj.uncovered.var, 0.7),
         ("reinforcements", obj.strict_expr(), 0.65),
         ("preferences", obj.soft_expr(), 0.92),
     ]
