@@ -3,8 +3,9 @@
 Each instance is read into ``ProblemData`` (objective mode `weighted`), optimised by
 ``roster.model.lns`` (a person-by-person start, the whole model where it is small, then
 large-neighbourhood search on sub-models), then checked by the independent checker, whose
-recomputation of the benchmark's penalty must equal the search's objective. The instance files and the best-known table live in
-``benchmarks/curtois/`` of the project (see its README.md for provenance).
+recomputation of the benchmark's penalty must equal the search's objective. The instance
+files and the best-known table live in ``benchmarks/curtois/`` of the project (see its
+README.md for provenance).
 """
 
 from __future__ import annotations

@@ -51,6 +51,7 @@ def _set_hint(model: cp_model.CpModel, values: list[int]) -> None:
 
 
 OFF = -1
+STEP_SECONDS = 1.0  # at most per neighbourhood; most are solved to optimality far sooner
 
 
 @dataclass
@@ -394,23 +395,31 @@ def construct(dec: Decomposed, deadline: float, workers: int, seed: int) -> list
     return roster
 
 
-@dataclass
 class Neighbourhoods:
     """Parts to re-optimise: some people over the whole horizon, a window of days for
-    everyone, or some people over a window; `size` (person-days) adapts to the solves."""
+    everyone, or some people over a window. Each kind has its own size in person-days,
+    which grows while its models are solved to optimality and shrinks when they time out
+    (the whole-horizon kind is far harder per person-day than a window for everyone)."""
 
-    people: int
-    days: int
-    rng: random.Random
-    size: float
+    KINDS = ("people", "window", "group")
+
+    def __init__(self, people: int, days: int, rng: random.Random, size: float) -> None:
+        self.people, self.days, self.rng = people, days, rng
+        self.size = {
+            "people": 2.0 * days,
+            "window": max(size, 2.0 * people),
+            "group": size,
+        }
+        self.kind = "people"
 
     def pick(self) -> tuple[list[int], int, int]:
-        n, count, target = self.days, self.people, int(self.size)
-        kind = self.rng.random()
-        if kind < 0.4:
+        n, count = self.days, self.people
+        self.kind = self.rng.choice(self.KINDS)
+        target = int(self.size[self.kind])
+        if self.kind == "people":
             width, k = n, max(1, min(count, target // n))
-        elif kind < 0.7:
-            width, k = max(2, min(n, target // count)), count
+        elif self.kind == "window":
+            width, k = max(1, min(n, target // count)), count
         else:
             width = min(n, self.rng.choice((7, 14, 28)))
             k = max(1, min(count, target // width))
@@ -418,10 +427,10 @@ class Neighbourhoods:
         return sorted(self.rng.sample(range(count), k)), first, first + width
 
     def grow(self) -> None:
-        self.size = min(self.size * 1.15, self.people * self.days)
+        self.size[self.kind] = min(self.size[self.kind] * 1.15, self.people * self.days)
 
     def shrink(self) -> None:
-        self.size = max(self.size * 0.7, 2.0 * min(self.days, 28))
+        self.size[self.kind] = max(self.size[self.kind] * 0.7, min(self.days, 7.0))
 
 
 def improve(
@@ -444,7 +453,7 @@ def improve(
         people, first, last = hoods.pick()
         saved = [roster[p][:] for p in people]
         part = _Part(dec, roster, people, first, last)
-        solved = part.solve(min(1.0, left), workers, seed + steps)
+        solved = part.solve(min(STEP_SECONDS, left), workers, seed + steps)
         steps += 1
         if solved is not None and solved[1]:
             hoods.grow()
