@@ -16,10 +16,14 @@ import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, when run as a script
+import workbooks
+from workbooks import write_book
 
 Rows = list[list[object]]
 Sheets = dict[str, Rows]
@@ -38,60 +42,18 @@ class Case:
 
 
 def base() -> Sheets:
-    """A small valid workbook: 1..31 August 2021, three shifts, three areas, four people."""
-    return {
-        "Settings": [
-            ["key", "value"],
-            ["unit", "Công an phường Hòa Thuận Đông"],
-            ["start_date", date(2021, 8, 1)],
-            ["days", 31],
-            ["time_limit_s", 5],
-        ],
-        "Shifts": [
-            ["id", "name", "start", "end"],
-            ["S", "Ca sáng", "06:00", "14:00"],
-            ["C", "Ca chiều", time(14), time(22)],
-            ["D", "Ca đêm", "22:00", "6:00"],
-        ],
-        "Areas": [
-            ["id", "name", "kind"],
-            ["TDP-1", "Tổ dân phố 1", "residential"],
-            ["CHOT-1", "Chốt cầu Rồng", "checkpoint"],
-            ["DP-TX", "Điều phối từ xa", "remote"],
-        ],
-        "People": [
-            ["id", "name", "role", "origin", "skills", "home_area"],
-            ["007", "Nguyễn Văn A", "police", None, "lead, driver", "TDP-1"],
-            ["CA002", "Trần Thị B", None, "own", None, None],
-            ["DQ1", "Lê Văn C", "militia", None, "medic", None],
-            ["Q1", "Phạm Văn D", "police", "district", None, None],
-        ],
-        "Requirements": [
-            ["area", "shift", "min_staff", "min_police"],
-            ["TDP-1", "S", 1, 1],
-            ["DP-TX", None, 1, None],
-        ],
-        "Status": [
-            ["person", "status", "from", "to"],
-            ["CA002", "leave", "10/08/2021", "12/08/2021"],
-        ],
-        "Fixed": [
-            ["person", "date", "shift", "area"],
-            ["DQ1", "2021-08-02", "S", "TDP-1"],
-        ],
-    }
-
-
-def write_book(path: Path, sheets: Sheets) -> Path:
-    """One sheet per entry, rows as given (the first row is the header)."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
+    """The reader tests' small valid workbook, with a short time limit, a leave and a Fixed row."""
+    sheets = workbooks.base()
+    sheets["Settings"].append(["time_limit_s", 5])
+    sheets["Status"] = [
+        ["person", "status", "from", "to"],
+        ["CA002", "leave", "10/08/2021", "12/08/2021"],
+    ]
+    sheets["Fixed"] = [
+        ["person", "date", "shift", "area"],
+        ["DQ1", "2021-08-02", "S", "TDP-1"],
+    ]
+    return sheets
 
 
 def _edited(name: str, change: Callable[[Sheets], None]) -> Callable[[Path], Path]:
