@@ -10,7 +10,6 @@ be judged there); a weekend is worked when its Saturday or Sunday is, and counts
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
@@ -18,49 +17,30 @@ from roster.data import ProblemData
 from roster.model.variables import Variables
 
 
-@dataclass
-class DayOn:
-    """One literal per (person, day): works any shift that day; None when they cannot."""
-
-    model: cp_model.CpModel
-    v: Variables
-    cache: dict[tuple[str, int], cp_model.IntVar | None] = field(default_factory=dict)
-
-    def __call__(self, person: str, day: int) -> cp_model.IntVar | None:
-        key = (person, day)
-        if key not in self.cache:
-            vars_ = self.v.by_person_day.get(key, [])
-            if not vars_:
-                lit = None
-            elif len(vars_) == 1:
-                lit = vars_[0]
-            else:
-                lit = self.model.new_bool_var(f"on[{person},{day}]")
-                self.model.add(lit == sum(vars_))
-            self.cache[key] = lit
-        return self.cache[key]
-
-
 def add_forbidden_successions(
     model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
 ) -> None:
     """forbidden_succession: no shift of `forbidden_next` the day after working this one.
 
-    One constraint per (person, day, shift): the shift plus all shifts it forbids next day
-    hold at most one (those are exclusive anyway), a clique the LP sees whole.
+    One clique per (person, day, banned set): the shifts that forbid the same set next day
+    (exclusive anyway, being on one day) and that set hold at most one. Grouping by set
+    keeps the model small where many shift types share their rules (32 at most here).
     """
     data = v.data
-    rules = [(s.id, sorted(s.forbidden_next)) for s in data.shifts if s.forbidden_next]
+    groups: dict[frozenset[str], list[str]] = defaultdict(list)
+    for s in data.shifts:
+        if s.forbidden_next:
+            groups[s.forbidden_next].append(s.id)
     n = data.settings.days
     for p in data.people:
         past = history.get(p.id, {})
-        for first, banned in rules:
-            if past.get(-1) == first:
+        for banned, firsts in groups.items():
+            if past.get(-1) in firsts:
                 for t in banned:
                     for var in v.by_person_day_shift.get((p.id, 0, t), []):
                         model.add(var == 0)
             for d in range(n - 1):
-                a = v.by_person_day_shift.get((p.id, d, first))
+                a = [x for s in firsts for x in v.by_person_day_shift.get((p.id, d, s), [])]
                 if not a:
                     continue
                 b = [x for t in banned for x in v.by_person_day_shift.get((p.id, d + 1, t), [])]
@@ -96,13 +76,17 @@ def add_total_minutes(model: cp_model.CpModel, v: Variables) -> None:
 
 
 def _runs_clauses(
-    model: cp_model.CpModel, on: DayOn, person: str, n: int, shortest: int, working: bool
+    model: cp_model.CpModel, v: Variables, person: str, n: int, shortest: int, working: bool
 ) -> None:
     """Forbid every inner run shorter than `shortest` of working days (or of days off).
 
     The pattern edge(d), run(d+1..d+k), edge(d+k+1) with k < shortest, wholly inside the
     horizon, becomes one clause; a day the person cannot work is a constant day off.
     """
+
+    def on(person: str, day: int) -> cp_model.IntVar | None:
+        return v.worked_day.get((person, day))
+
     for k in range(1, shortest):
         for d in range(n - k - 1):
             inner = [on(person, j) for j in range(d + 1, d + k + 1)]
@@ -118,16 +102,16 @@ def _runs_clauses(
             model.add_bool_or(clause)
 
 
-def add_min_consecutive(model: cp_model.CpModel, v: Variables, on: DayOn) -> None:
+def add_min_consecutive(model: cp_model.CpModel, v: Variables) -> None:
     """min_consecutive_shifts and min_days_off_in_row, for runs inside the horizon."""
     data = v.data
     n = data.settings.days
     for p in data.people:
         shifts, off = data.min_consecutive_shifts(p), data.min_days_off_in_row(p)
         if shifts > 1:
-            _runs_clauses(model, on, p.id, n, shifts, working=True)
+            _runs_clauses(model, v, p.id, n, shifts, working=True)
         if off > 1:
-            _runs_clauses(model, on, p.id, n, off, working=False)
+            _runs_clauses(model, v, p.id, n, off, working=False)
 
 
 def weekends(data: ProblemData) -> list[list[int]]:
@@ -139,7 +123,7 @@ def weekends(data: ProblemData) -> list[list[int]]:
     return list(by_week.values())
 
 
-def add_max_weekends(model: cp_model.CpModel, v: Variables, on: DayOn) -> None:
+def add_max_weekends(model: cp_model.CpModel, v: Variables) -> None:
     """max_weekends: weekends with a shift on Saturday or Sunday (counted once)."""
     data = v.data
     ends = weekends(data)
@@ -149,7 +133,7 @@ def add_max_weekends(model: cp_model.CpModel, v: Variables, on: DayOn) -> None:
             continue
         worked = []
         for days in ends:
-            lits = [x for x in (on(p.id, d) for d in days) if x is not None]
+            lits = [x for x in (v.worked_day.get((p.id, d)) for d in days) if x is not None]
             if len(lits) == 1:
                 worked.append(lits[0])
             elif lits:
@@ -210,10 +194,9 @@ def weighted_cover(model: cp_model.CpModel, v: Variables) -> tuple[cp_model.Line
 def add_sequence_rules(
     model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
 ) -> None:
-    """Every family of this module, in a fixed order."""
-    on = DayOn(model, v)
+    """Every family of this module, in a fixed order (day rules on the worked-day booleans)."""
     add_forbidden_successions(model, v, history)
     add_max_shifts_by_type(model, v)
     add_total_minutes(model, v)
-    add_min_consecutive(model, v, on)
-    add_max_weekends(model, v, on)
+    add_min_consecutive(model, v)
+    add_max_weekends(model, v)
