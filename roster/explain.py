@@ -8,6 +8,7 @@ each named person could not take it, counted by cause.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from roster.data import Assignment, Mode, ProblemData, StatusKind
@@ -96,8 +97,15 @@ def _absence_causes(data: ProblemData, v: Variables, d: int, mode: Mode) -> Coun
     return causes
 
 
+# Root causes first: a commander reads "25 F0" before "34 already on another shift".
+CAUSE_ORDER = (
+    "F0", "F1", "remote_only", "sick", "leave", "training", "unavailable",
+    "window", "busy", "workrest", "unqualified",
+)  # fmt: skip
+
+
 def _causes_text(text: dict[str, str], causes: Counter) -> str:
-    return ", ".join(text[k].format(n=n) for k, n in causes.most_common() if n)
+    return ", ".join(text[k].format(n=causes[k]) for k in CAUSE_ORDER if causes.get(k))
 
 
 def capacity_notes(data: ProblemData, v: Variables) -> list[str]:
@@ -122,13 +130,30 @@ def capacity_notes(data: ProblemData, v: Variables) -> list[str]:
     return notes
 
 
-def gap_reasons(
+@dataclass(frozen=True)
+class Explanation:
+    """Why one (date, shift, area) is short: what is missing, why no named person could
+    take it, and which requested people fill it."""
+
+    what: str
+    why: str
+    fillers: tuple[str, ...]
+
+    def shortfall(self, text: dict[str, str]) -> str:
+        return f"{self.what} — {text['why']}: {self.why}"
+
+    def full(self, text: dict[str, str]) -> str:
+        filled = text["filled_by"].format(labels=", ".join(self.fillers))
+        return self.shortfall(text) + (f"; {filled}" if self.fillers else "")
+
+
+def explain_gaps(
     data: ProblemData,
     v: Variables,
     assignments: list[Assignment],
     gaps: tuple[Gap, ...],
     requested: list[RequestedPerson],
-) -> dict[tuple[date, str, str], str]:
+) -> dict[tuple[date, str, str], Explanation]:
     """For each gap: what is short, why each named person could not take it, who fills it."""
     text = _text(data)
     rules = WorkRestRules(data)
@@ -164,54 +189,66 @@ def gap_reasons(
                 or (gap.missing_skills and not set(gap.missing_skills) & p.skills)
             ):
                 causes["unqualified"] += 1
-        reason = (
-            "; ".join(what)
-            + f" — {text['why']}: "
-            + (_causes_text(text, causes) or text["none_free"])
+        key = (gap.date, gap.shift, gap.area)
+        out[key] = Explanation(
+            what="; ".join(what),
+            why=_causes_text(text, causes) or text["none_free"],
+            fillers=tuple(fillers.get(key, ())),
         )
-        labels = fillers.get((gap.date, gap.shift, gap.area))
-        if labels:
-            reason += "; " + text["filled_by"].format(labels=", ".join(labels))
-        out[(gap.date, gap.shift, gap.area)] = reason
     return out
+
+
+def gap_reasons(
+    data: ProblemData, explanations: dict[tuple[date, str, str], Explanation]
+) -> dict[tuple[date, str, str], str]:
+    """The `Gaps` sheet's reasons in plain words."""
+    text = _text(data)
+    return {key: e.full(text) for key, e in explanations.items()}
+
+
+def _runs(days: list[date]) -> list[list[date]]:
+    """Consecutive days together: a request names the days it is for, not a span with holes."""
+    runs: list[list[date]] = []
+    for day in sorted(set(days)):
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
 
 
 def group_requests(
     data: ProblemData,
     requested: list[RequestedPerson],
-    gaps: tuple[Gap, ...],
-    reasons: dict[tuple[date, str, str], str],
+    explanations: dict[tuple[date, str, str], Explanation],
 ) -> list[ReinforcementRequest]:
-    """One row per origin, shift and area: the date span and how many distinct people it needs."""
-    groups: dict[tuple, dict] = {}
+    """One row per origin, shift, area and run of consecutive days: how many distinct
+    people it needs, and the commonest reason."""
+    text = _text(data)
+    places: dict[tuple, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in requested:
         for day, shift, area in r.places:
-            g = groups.setdefault((r.origin, shift, area), {"days": [], "people": set()})
-            g["days"].append(day)
-            g["people"].add(r.label)
-    causes_by_place = {(g.date, g.shift, g.area): g for g in gaps}
+            places[(r.origin, shift, area)][day].add(r.label)
     shift_order = {s.id: i for i, s in enumerate(data.shifts)}
     area_order = {a.id: i for i, a in enumerate(data.areas)}
     rows = []
-    for (origin, shift, area), g in groups.items():
-        first, last = min(g["days"]), max(g["days"])
-        reason_counts = Counter(
-            reasons[(day, shift, area)].split(" — ", 1)[-1]
-            for day in g["days"]
-            if (day, shift, area) in causes_by_place
-        )
-        reason = reason_counts.most_common(1)[0][0] if reason_counts else ""
-        reason = reason.split("; " + _text(data)["filled_by"].split(" {")[0])[0]
-        rows.append(
-            ReinforcementRequest(
-                origin=origin,
-                date_from=first,
-                date_to=last,
-                shift=shift,
-                area=area,
-                people=len(g["people"]),
-                reason=reason,
+    for (origin, shift, area), by_day in places.items():
+        for run in _runs(list(by_day)):
+            reasons = Counter(
+                explanations[(day, shift, area)].shortfall(text)
+                for day in run
+                if (day, shift, area) in explanations
             )
-        )
+            rows.append(
+                ReinforcementRequest(
+                    origin=origin,
+                    date_from=run[0],
+                    date_to=run[-1],
+                    shift=shift,
+                    area=area,
+                    people=len(set().union(*(by_day[day] for day in run))),
+                    reason=reasons.most_common(1)[0][0] if reasons else "",
+                )
+            )
     rows.sort(key=lambda r: (r.origin.value, r.date_from, shift_order[r.shift], area_order[r.area]))
     return rows

@@ -20,7 +20,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, Origin, ProblemData
-from roster.explain import capacity_notes, gap_reasons, group_requests
+from roster.explain import capacity_notes, explain_gaps, gap_reasons, group_requests
 from roster.model.build import BuiltModel, build_model
 from roster.model.hint import add_hint, complete_hint
 from roster.model.naming import name_places
@@ -244,7 +244,7 @@ def solve(
     budget = 0.5 if control.interrupted else max(min(5.0, deadline - time.monotonic()), 0.5)
     people = plan_requested(data, uncovered_places, budget)
     requested = _label_requested(data, people)
-    reasons = gap_reasons(data, v, assignments, report.gaps, requested)
+    explanations = explain_gaps(data, v, assignments, report.gaps, requested)
     complete = len(stages) == len(tier_exprs) and all(s.status == "optimal" for s in stages)
     status = (
         Status.INTERRUPTED
@@ -259,9 +259,9 @@ def solve(
         status=status,
         assignments=tuple(assignments),
         gaps=report.gaps,
-        gap_reasons=reasons,
+        gap_reasons=gap_reasons(data, explanations),
         requested=tuple(requested),
-        requests=tuple(group_requests(data, requested, report.gaps, reasons)),
+        requests=tuple(group_requests(data, requested, explanations)),
         stages=tuple(stages),
         tiers=tiers,
         seconds=time.monotonic() - t0,
