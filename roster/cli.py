@@ -55,8 +55,8 @@ WRITE_RESERVE_S = 3.0  # wall time kept back from the solver for naming, checkin
 SHEETS_RESERVE_S = 3.0  # and for the duty sheets (about 2.5 s for 28 days of 13 areas)
 RESERVE_PERSON_DAYS = 1_240  # the reserves above hold up to about 40 people x 31 days
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 
 def _fail_input(exc: InputError) -> None:
