@@ -80,9 +80,14 @@ def _status_on(data: ProblemData) -> dict[tuple[str, int], StatusKind]:
     return out
 
 
-def _absence_causes(data: ProblemData, v: Variables, d: int, mode: Mode) -> Counter:
+def _absence_causes(
+    data: ProblemData,
+    v: Variables,
+    d: int,
+    mode: Mode,
+    status: dict[tuple[str, int], StatusKind],
+) -> Counter:
     """Why people cannot work in `mode` on day `d`: status kinds and reinforcement windows."""
-    status = _status_on(data)
     causes: Counter = Counter()
     for p in data.people:
         if mode in v.modes[p.id][d]:
@@ -111,6 +116,7 @@ def _causes_text(text: dict[str, str], causes: Counter) -> str:
 def capacity_notes(data: ProblemData, v: Variables) -> list[str]:
     """Days on which fewer people can work on site than the cells need, even before any rule."""
     text = _text(data)
+    status = _status_on(data)
     need: dict[int, int] = defaultdict(int)
     need_police: dict[int, int] = defaultdict(int)
     for cell in v.cells.values():
@@ -122,7 +128,7 @@ def capacity_notes(data: ProblemData, v: Variables) -> list[str]:
         able = [p for p in data.people if Mode.ONSITE in v.modes[p.id][d]]
         day = f"{data.dates[d]:%d/%m/%Y}"
         if places > len(able):
-            why = _causes_text(text, _absence_causes(data, v, d, Mode.ONSITE))
+            why = _causes_text(text, _absence_causes(data, v, d, Mode.ONSITE, status))
             notes.append(text["capacity"].format(day=day, need=places, have=len(able), why=why))
         police = sum(p.is_police for p in able)
         if need_police[d] > police:
@@ -156,6 +162,7 @@ def explain_gaps(
 ) -> dict[tuple[date, str, str], Explanation]:
     """For each gap: what is short, why each named person could not take it, who fills it."""
     text = _text(data)
+    status = _status_on(data)  # once, not per gap
     rules = WorkRestRules(data)
     worked = {pid: dict(h) for pid, h in history_days(data).items()}
     for a in assignments:
@@ -175,7 +182,7 @@ def explain_gaps(
             what.append(text["short_police"].format(n=gap.short_police))
         if gap.missing_skills:
             what.append(text["short_skill"].format(skills=", ".join(gap.missing_skills)))
-        causes = _absence_causes(data, v, d, mode)
+        causes = _absence_causes(data, v, d, mode, status)
         for p in data.people:
             if mode not in v.modes[p.id][d]:
                 continue

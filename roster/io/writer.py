@@ -155,7 +155,12 @@ def _coverage(wb: Workbook, result: Result, language: str) -> None:
         staffed[(a.area, a.date)] += 1
         if data.person_by_id[a.person].origin.value != "own":
             reinforced.add((a.area, a.date))
-    demanded = {(r.area, day) for r in data.requirements for day in data.dates if r.min_staff}
+    demanded = {
+        (r.area, day)
+        for r in data.requirements
+        for day in data.dates
+        if r.min_staff and any(r.applies(day, s.id) for s in data.shifts)
+    }  # a row's dates, weekdays and shift decide the days it asks for people
     for r, area in enumerate(data.areas, start=2):
         put(ws, r, 1, area.id)
         for d, day in enumerate(data.dates):
