@@ -135,6 +135,17 @@ def _exit_code(result: Result) -> int:
     return EXIT_OK if result.fully_covered else EXIT_GAPS
 
 
+def _roster_option(help_text: str, required: bool = True):
+    """The `--roster ROSTER.xlsx` option the commands that read a solved roster share."""
+    return click.option(
+        "--roster",
+        "roster_file",
+        required=required,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="roster")
 def main() -> None:
@@ -322,12 +333,7 @@ def _parsed(parse):
     help="whole_blood, platelets or plasma (Vietnamese accepted).",
 )
 @click.option("--date", "day", callback=_parsed(parse_date), help="2021-08-20 or 20/8/2021.")
-@click.option(
-    "--roster",
-    "roster_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Solved roster: who is on duty that day, and who can cover them.",
-)
+@_roster_option("Solved roster: who is on duty that day, and who can cover them.", required=False)
 @click.option("--report", is_flag=True, help="Donations per person and product instead.")
 @click.option("--year", type=int, help="With --report: only this year's donations.")
 @click.option(
@@ -552,13 +558,7 @@ def _bad(message: str) -> None:
 
 @main.command("replan")
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--roster",
-    "roster_file",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The announced roster workbook.",
-)
+@_roster_option("The announced roster workbook.")
 @click.option(
     "--from",
     "date_from",
@@ -647,13 +647,7 @@ def replan_cmd(
     "--date", "day", required=True, callback=_parsed(parse_date), help="2021-08-16 or 16/8/2021."
 )
 @click.option("--shift", required=True, help="Shift id, e.g. S.")
-@click.option(
-    "--roster",
-    "roster_file",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The roster workbook.",
-)
+@_roster_option("The roster workbook.")
 @click.option("--apply", "apply_it", is_flag=True, help="Write the roster with the best option.")
 @click.option("--with", "chosen", help="With --apply: this candidate instead of the best.")
 @_solver_options
@@ -716,13 +710,7 @@ def cover_cmd(
 @click.option(
     "--days", type=click.IntRange(1, 60), default=2, show_default=True, help="Days to look back."
 )
-@click.option(
-    "--roster",
-    "roster_file",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The roster workbook.",
-)
+@_roster_option("The roster workbook.")
 @click.option(
     "--mark-f1",
     "mark",

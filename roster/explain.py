@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from roster.data import Assignment, Mode, ProblemData, StatusKind
-from roster.model.requested import WorkRestRules
 from roster.model.variables import Variables
-from roster.model.workrest import history_days
+from roster.model.workrest import WorkRestRules, history_days
 from roster.result import ReinforcementRequest, RequestedPerson
 from roster.verify import Gap
 

@@ -13,8 +13,7 @@ from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Origin, ProblemData
 from roster.model.build import BuiltModel, fixed_mode
-from roster.model.requested import WorkRestRules
-from roster.model.workrest import history_days
+from roster.model.workrest import WorkRestRules, history_days
 
 ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from roster.data import ProblemData
-from roster.model.workrest import WINDOW, rest_conflicts
+from roster.model.workrest import WINDOW, WorkRestRules
 
 Place = tuple[int, str, str]  # day, shift, area
 
@@ -24,50 +24,6 @@ class Anonymous:
 
     number: int
     places: list[Place] = field(default_factory=list)
-
-
-class WorkRestRules:
-    """Incremental work-rest checks for one person's worked days (day index -> shift id).
-
-    Used to build plans shift by shift: the greedy warm start and the requested people.
-    Negative day indexes are History.
-    """
-
-    def __init__(self, data: ProblemData):
-        s = data.settings
-        self.conflicts = set(rest_conflicts(data.shifts, s.min_rest_hours))
-        self.max_k = max((k for _a, k, _b in self.conflicts), default=0)
-        self.nights = {x.id for x in data.shifts if x.night}
-        self.max_run = s.max_consecutive_days
-        self.week = s.max_shifts_per_week
-        self.week_nights = s.max_nights_per_week
-
-    def fits(self, days: dict[int, str], d: int, shift: str, week: int | None = None) -> bool:
-        if d in days:
-            return False
-        week = self.week if week is None else week
-        for k in range(1, self.max_k + 1):
-            if (days.get(d - k), k, shift) in self.conflicts:
-                return False
-            if (shift, k, days.get(d + k)) in self.conflicts:
-                return False
-        run = 1
-        x = d - 1
-        while x in days:
-            run, x = run + 1, x - 1
-        x = d + 1
-        while x in days:
-            run, x = run + 1, x + 1
-        if run > self.max_run:
-            return False
-        night = shift in self.nights
-        for first in range(d - WINDOW + 1, d + 1):
-            window = [days[x] for x in range(first, first + WINDOW) if x in days]
-            if len(window) + 1 > week:
-                return False
-            if night and sum(w in self.nights for w in window) + 1 > self.week_nights:
-                return False
-        return True
 
 
 def _first_fit(rules: WorkRestRules, slots: list[tuple[int, str, int]]) -> list[dict[int, str]]:
