@@ -10,7 +10,8 @@ until the time is up, a part (some people over the whole horizon, a window of da
 everyone, or some people over a window) is re-optimised from the current roster as a
 complete hint, and kept when no worse. The part grows while its models are solved to
 optimality and shrinks when they time out. Where the whole model is small it is solved
-too, from the start roster, for a bound and for optimality.
+instead, from the start roster; where it is of middling size it is solved after the search
+on parts, from its roster, for the bound (and for optimality).
 """
 
 from __future__ import annotations
@@ -348,8 +349,8 @@ class _Part:
     ) -> tuple[int, bool] | None:
         """Write the best schedule found into the roster: (objective, optimal?), or None.
 
-        `first`: the roster holds no schedule for these people yet, so there is no hint
-        (an infeasible one sends the search astray) and the first solution is taken.
+        `first`: the roster holds no schedule for these people yet (only, perhaps, a
+        template in their rows, which the hint follows), and the first solution is taken.
         """
         if first:  # the default portfolio: its feasibility jump finds one soonest
             solver = cp_model.CpSolver()
@@ -357,7 +358,6 @@ class _Part:
             solver.parameters.num_workers = workers
             solver.parameters.random_seed = seed
             solver.parameters.stop_after_first_solution = True
-            self.model.clear_hints()
         else:  # the LP proves a small part optimal in milliseconds, search alone rarely
             solver = _solver(seconds, workers, seed)
         code = solver.solve(self.model)
@@ -387,12 +387,34 @@ def construct(dec: Decomposed, deadline: float, workers: int, seed: int) -> list
     count = len(dec.people)
     for i in range(count):
         t0 = time.monotonic()
-        if _Part(dec, roster, [i], 0, dec.days).solve(60, workers, seed, first=True) is None:
+        if not _first_schedule(dec, roster, i, workers, seed):
             return None
         share = (deadline - t0) / (count - i) - (time.monotonic() - t0)
         if share > 0.05:
             _Part(dec, roster, [i], 0, dec.days).solve(share, workers, seed)
     return roster
+
+
+TEMPLATE_SECONDS = 2.0  # for a schedule hinted by the previous person's, before going blind
+
+
+def _first_schedule(
+    dec: Decomposed, roster: list[list[int]], i: int, workers: int, seed: int
+) -> bool:
+    """Give person i a feasible schedule. On a long horizon with a tight minutes window
+    (two shifts of slack in 364 days on Instance22) even one person's schedule can take
+    the search 10-16 s. People of one unit mostly share their rules, so the previous
+    person's schedule, less i's days off, is a near-feasible hint that often leads to one
+    in a fraction of a second; when it does not within TEMPLATE_SECONDS, search blind."""
+    if i > 0:
+        allowed = dec.people[i].allowed
+        roster[i] = [s if s in allowed[d] else OFF for d, s in enumerate(roster[i - 1])]
+        if _Part(dec, roster, [i], 0, dec.days).solve(TEMPLATE_SECONDS, workers, seed, first=True):
+            return True
+        roster[i] = [OFF] * dec.days
+    part = _Part(dec, roster, [i], 0, dec.days)
+    part.model.clear_hints()  # an empty schedule as a hint sends the search astray
+    return part.solve(60, workers, seed, first=True) is not None
 
 
 class Neighbourhoods:
@@ -473,7 +495,13 @@ def improve(
     return steps, improvements
 
 
-FULL_SOLVE_CELLS = 20_000  # people x days x shifts up to which the whole model is solved too
+# people x days x shifts up to which the whole model is solved: alone up to WHOLE_ONLY
+# (it beats the search on parts there: Instance6 proven optimal in 38 s, Instance8 1411 vs
+# 1537 at 60 s), after the search on parts above it (its bound is near the best known,
+# 4037 vs 4040 on Instance12, while the search on parts finds the better rosters).
+WHOLE_ONLY_CELLS = 4_100
+FULL_SOLVE_CELLS = 20_000
+LNS_SHARE = 0.75  # of the time after the start, between the two sizes; the rest to the whole
 
 
 @dataclass
@@ -488,7 +516,7 @@ class RosterResult:
 
 def _full_solve(
     dec: Decomposed, roster: list[list[int]], seconds: float, workers: int, seed: int
-) -> tuple[list[list[int]] | None, int, bool]:
+) -> tuple[list[list[int]] | None, int | None, bool]:
     """The whole model, started from `roster` (a complete hint, kept by CP-SAT): a better
     roster or None, the proven bound, and whether it is optimal."""
     t0 = time.monotonic()
@@ -506,7 +534,7 @@ def _full_solve(
     solver = _solver(seconds - (time.monotonic() - t0), workers, seed)
     code = solver.solve(model)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, 0, False
+        return None, None, False
     index = {s: i for i, s in enumerate(dec.shift_ids)}
     person = {p.id: i for i, p in enumerate(data.people)}
     found = [[OFF] * dec.days for _ in dec.people]
@@ -534,30 +562,34 @@ def optimise_decomposed(
     report: Callable[[str], None] | None = None,
 ) -> RosterResult:
     """Minimise the weighted objective of a `decomposable` problem within `seconds`: a
-    person-by-person start, a whole-model solve from it where the model is small (for the
-    bound, and optimality), then large-neighbourhood search on sub-models."""
+    person-by-person start, then the whole model (small problems), large-neighbourhood
+    search on sub-models then the whole model (middling ones), or the search alone."""
     t0 = time.monotonic()
     deadline = t0 + seconds
     dec = decompose(data)
-    roster = construct(dec, t0 + 0.2 * seconds, workers, seed)
+    cells = len(dec.people) * dec.days * len(dec.shift_ids)
+    whole = cells <= FULL_SOLVE_CELLS
+    start_share = 0.05 if cells <= WHOLE_ONLY_CELLS else 0.2
+    roster = construct(dec, t0 + start_share * seconds, workers, seed)
     if roster is None:
         return RosterResult(None, 0, None, "unknown")
     best = penalty(dec, roster)
     if report:
         report(f"start: {best} in {time.monotonic() - t0:.1f} s")
-    bound = None
-    cells = len(dec.people) * dec.days * len(dec.shift_ids)
-    if cells <= FULL_SOLVE_CELLS:
-        share = 0.4 if cells <= 4000 else 0.15
+    steps = improvements = 0
+    if cells > WHOLE_ONLY_CELLS:
         left = deadline - time.monotonic()
-        found, bound, optimal = _full_solve(dec, roster, share * left, workers, seed)
-        if found is not None and penalty(dec, found) <= best:
-            roster, best = found, penalty(dec, found)
-        if report:
-            report(f"whole model: {best}, bound {bound}")
-        if optimal:
-            return RosterResult(roster, best, best, "optimal")
-    steps, improvements = improve(dec, roster, deadline, workers, seed, report)
-    best = penalty(dec, roster)
-    status = "optimal" if bound is not None and best <= bound else "feasible"
-    return RosterResult(roster, best, bound, status, steps, improvements)
+        lns_deadline = time.monotonic() + (LNS_SHARE * left if whole else left)
+        steps, improvements = improve(dec, roster, lns_deadline, workers, seed, report)
+        best = penalty(dec, roster)
+    if not whole:
+        return RosterResult(roster, best, None, "feasible", steps, improvements)
+    found, bound, optimal = _full_solve(dec, roster, deadline - time.monotonic(), workers, seed)
+    if found is not None and penalty(dec, found) <= best:
+        roster, best = found, penalty(dec, found)
+    if report:
+        report(f"whole model: {best}, bound {bound}")
+    proven = optimal or (bound is not None and best <= bound)
+    return RosterResult(
+        roster, best, bound, "optimal" if proven else "feasible", steps, improvements
+    )
