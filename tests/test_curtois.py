@@ -4,6 +4,7 @@ the model and on the checker), and the checker's objective against the tool's.""
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from time import monotonic
 
 import pytest
 from ortools.sat.python import cp_model
@@ -22,6 +23,15 @@ from roster.io.curtois import read_curtois
 from roster.io.problem_writer import write_problem_workbook
 from roster.io.workbook import read_workbook_with_warnings
 from roster.model.build import build_model
+from roster.model.lns import (
+    OFF,
+    _first_schedule,
+    construct,
+    decompose,
+    improve,
+    penalty,
+    to_assignments,
+)
 from roster.rules import Rule
 from roster.verify import check, weighted_objective
 
@@ -164,3 +174,41 @@ def test_weighted_cover_counts_over_and_under() -> None:
     one_shift = [Assignment(date=START, shift="D", area="a", person="p")]
     # 6 days short (x100) and nothing over; a second person would cost 3.
     assert weighted_objective(data, one_shift) == 600
+
+
+# --- the search on parts (roster/model/lns.py) --------------------------------------------
+
+
+def test_start_schedule_when_the_previous_persons_breaks_a_rule() -> None:
+    """q may not work L, so p's all-L schedule hints q to an empty one, below q's minimum
+    minutes: q must still get a schedule within q's own rules."""
+    data = _data(shifts=TWO).model_copy(
+        update={
+            "people": (
+                Person(id="p", name="p", min_total_minutes=960),
+                Person(id="q", name="q", min_total_minutes=960, max_shifts_by_type={"L": 0}),
+            )
+        }
+    )
+    dec = decompose(data)
+    roster = [[1] * 7, [OFF] * 7]
+    assert _first_schedule(dec, roster, 1, workers=1, seed=0)
+    assert roster[1].count(0) >= 2 and set(roster[1]) <= {0, OFF}
+    assert not check(data, to_assignments(dec, roster, "a")).violations
+
+
+def test_search_on_parts_improves_a_valid_roster() -> None:
+    """From the person-by-person start on Instance10, a few seconds of the search on parts
+    must lower the penalty and leave a roster the checker passes, at the penalty it says."""
+    data = read_curtois(BENCH_DIR / "Instance10.txt")
+    dec = decompose(data)
+    now = monotonic()
+    roster = construct(dec, now + 1, workers=2, seed=0)
+    assert roster is not None
+    start = penalty(dec, roster)
+    steps, improvements = improve(dec, roster, monotonic() + 3, workers=2, seed=0)
+    found = penalty(dec, roster)
+    assert steps > 0 and improvements > 0 and found < start
+    assignments = to_assignments(dec, roster, data.areas[0].id)
+    assert not check(data, assignments).violations
+    assert weighted_objective(data, assignments) == found
