@@ -395,26 +395,31 @@ def construct(dec: Decomposed, deadline: float, workers: int, seed: int) -> list
     return roster
 
 
-TEMPLATE_SECONDS = 2.0  # for a schedule hinted by the previous person's, before going blind
+BLIND_SECONDS = 1.0  # for a schedule found by the search alone, before trying a template
+TEMPLATE_SECONDS = 2.0  # for one hinted by the previous person's, before the long search
 
 
 def _first_schedule(
     dec: Decomposed, roster: list[list[int]], i: int, workers: int, seed: int
 ) -> bool:
     """Give person i a feasible schedule. On a long horizon with a tight minutes window
-    (two shifts of slack in 364 days on Instance22) even one person's schedule can take
-    the search 10-16 s. People of one unit mostly share their rules, so the previous
-    person's schedule, less i's days off, is a near-feasible hint that often leads to one
-    in a fraction of a second; when it does not within TEMPLATE_SECONDS, search blind."""
-    if i > 0:
-        allowed = dec.people[i].allowed
-        roster[i] = [s if s in allowed[d] else OFF for d, s in enumerate(roster[i - 1])]
-        if _Part(dec, roster, [i], 0, dec.days).solve(TEMPLATE_SECONDS, workers, seed, first=True):
-            return True
+    (two shifts of slack in 364 days on Instance22) the search for one person's schedule
+    sometimes takes 10-16 s. People of one unit mostly share their rules, so the previous
+    person's schedule, less i's days off, is then a near-feasible hint that often leads to
+    one sooner. It is not the first try: a schedule close to the previous person's helps the
+    cover less (Instance13 started at twice the penalty with it)."""
+    tries = [(BLIND_SECONDS, False), (TEMPLATE_SECONDS, True), (60.0, False)]
+    for seconds, template in tries if i > 0 else tries[-1:]:
+        if template:
+            allowed = dec.people[i].allowed
+            roster[i] = [s if s in allowed[d] else OFF for d, s in enumerate(roster[i - 1])]
+        part = _Part(dec, roster, [i], 0, dec.days)
         roster[i] = [OFF] * dec.days
-    part = _Part(dec, roster, [i], 0, dec.days)
-    part.model.clear_hints()  # an empty schedule as a hint sends the search astray
-    return part.solve(60, workers, seed, first=True) is not None
+        if not template:
+            part.model.clear_hints()  # an empty schedule as a hint sends the search astray
+        if part.solve(seconds, workers, seed, first=True) is not None:
+            return True
+    return False
 
 
 class Neighbourhoods:
@@ -499,7 +504,10 @@ def improve(
 # (it beats the search on parts there: Instance6 proven optimal in 38 s, Instance8 1411 vs
 # 1537 at 60 s), after the search on parts above it (its bound is near the best known,
 # 4037 vs 4040 on Instance12, while the search on parts finds the better rosters).
+# Not on longer horizons: Instance16 (20 x 56 x 3) reached 4236 so, against 3522 after the
+# search on parts.
 WHOLE_ONLY_CELLS = 4_100
+WHOLE_ONLY_DAYS = 28
 FULL_SOLVE_CELLS = 20_000
 LNS_SHARE = 0.75  # of the time after the start, between the two sizes; the rest to the whole
 
@@ -569,15 +577,15 @@ def optimise_decomposed(
     dec = decompose(data)
     cells = len(dec.people) * dec.days * len(dec.shift_ids)
     whole = cells <= FULL_SOLVE_CELLS
-    start_share = 0.05 if cells <= WHOLE_ONLY_CELLS else 0.2
-    roster = construct(dec, t0 + start_share * seconds, workers, seed)
+    whole_only = cells <= WHOLE_ONLY_CELLS and dec.days <= WHOLE_ONLY_DAYS
+    roster = construct(dec, t0 + (0.05 if whole_only else 0.2) * seconds, workers, seed)
     if roster is None:
         return RosterResult(None, 0, None, "unknown")
     best = penalty(dec, roster)
     if report:
         report(f"start: {best} in {time.monotonic() - t0:.1f} s")
     steps = improvements = 0
-    if cells > WHOLE_ONLY_CELLS:
+    if not whole_only:
         left = deadline - time.monotonic()
         lns_deadline = time.monotonic() + (LNS_SHARE * left if whole else left)
         steps, improvements = improve(dec, roster, lns_deadline, workers, seed, report)
