@@ -10,8 +10,8 @@ until the time is up, a part (some people over the whole horizon, a window of da
 everyone, or some people over a window) is re-optimised from the current roster as a
 complete hint, and kept when no worse. The part grows while its models are solved to
 optimality and shrinks when they time out. Where the whole model is small it is solved
-instead, from the start roster; where it is of middling size it is solved after the search
-on parts, from its roster, for the bound (and for optimality).
+instead, from the start roster; where it is of middling size it is solved first, for a share
+of the time, for the bound (and for optimality).
 """
 
 from __future__ import annotations
@@ -500,16 +500,15 @@ def improve(
     return steps, improvements
 
 
-# people x days x shifts up to which the whole model is solved: alone up to WHOLE_ONLY
-# (it beats the search on parts there: Instance6 proven optimal in 38 s, Instance8 1411 vs
-# 1537 at 60 s), after the search on parts above it (its bound is near the best known,
-# 4037 vs 4040 on Instance12, while the search on parts finds the better rosters).
-# Not on longer horizons: Instance16 (20 x 56 x 3) reached 4236 so, against 3522 after the
-# search on parts.
+# people x days x shifts up to which the whole model is solved. Up to WHOLE_ONLY it is
+# all there is: it beats the search on parts there (Instance6 proven optimal in 39 s,
+# Instance5 1143 vs 1241, Instance9 439 vs 454 at 60 s), but not on a longer horizon
+# (Instance16, 20 x 56 x 3: 4236 vs 3522). Above it, up to FULL_SOLVE, it comes first, for a
+# share of the time, then the search on parts: solving it last, from the search's roster,
+# did worse (Instance16 3522 vs 3336, Instance14 1305 vs 1289 at 300 s).
 WHOLE_ONLY_CELLS = 4_100
 WHOLE_ONLY_DAYS = 28
 FULL_SOLVE_CELLS = 20_000
-LNS_SHARE = 0.75  # of the time after the start, between the two sizes; the rest to the whole
 
 
 @dataclass
@@ -570,13 +569,13 @@ def optimise_decomposed(
     report: Callable[[str], None] | None = None,
 ) -> RosterResult:
     """Minimise the weighted objective of a `decomposable` problem within `seconds`: a
-    person-by-person start, then the whole model (small problems), large-neighbourhood
-    search on sub-models then the whole model (middling ones), or the search alone."""
+    person-by-person start, then the whole model (small problems), the whole model for a
+    share of the time then large-neighbourhood search on sub-models (middling ones), or
+    the search alone (large ones)."""
     t0 = time.monotonic()
     deadline = t0 + seconds
     dec = decompose(data)
     cells = len(dec.people) * dec.days * len(dec.shift_ids)
-    whole = cells <= FULL_SOLVE_CELLS
     whole_only = cells <= WHOLE_ONLY_CELLS and dec.days <= WHOLE_ONLY_DAYS
     roster = construct(dec, t0 + (0.05 if whole_only else 0.2) * seconds, workers, seed)
     if roster is None:
@@ -584,19 +583,19 @@ def optimise_decomposed(
     best = penalty(dec, roster)
     if report:
         report(f"start: {best} in {time.monotonic() - t0:.1f} s")
-    steps = improvements = 0
-    if not whole_only:
+    bound, optimal = None, False
+    if cells <= FULL_SOLVE_CELLS:
+        share = 1.0 if whole_only else 0.4 if cells <= 4000 else 0.15
         left = deadline - time.monotonic()
-        lns_deadline = time.monotonic() + (LNS_SHARE * left if whole else left)
-        steps, improvements = improve(dec, roster, lns_deadline, workers, seed, report)
+        found, bound, optimal = _full_solve(dec, roster, share * left, workers, seed)
+        if found is not None and penalty(dec, found) <= best:
+            roster, best = found, penalty(dec, found)
+        if report:
+            report(f"whole model: {best}, bound {bound}")
+    steps = improvements = 0
+    if not (whole_only or optimal):
+        steps, improvements = improve(dec, roster, deadline, workers, seed, report)
         best = penalty(dec, roster)
-    if not whole:
-        return RosterResult(roster, best, None, "feasible", steps, improvements)
-    found, bound, optimal = _full_solve(dec, roster, deadline - time.monotonic(), workers, seed)
-    if found is not None and penalty(dec, found) <= best:
-        roster, best = found, penalty(dec, found)
-    if report:
-        report(f"whole model: {best}, bound {bound}")
     proven = optimal or (bound is not None and best <= bound)
     return RosterResult(
         roster, best, bound, "optimal" if proven else "feasible", steps, improvements
