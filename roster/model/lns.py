@@ -407,7 +407,7 @@ def _first_schedule(
     sometimes takes 10-16 s. People of one unit mostly share their rules, so the previous
     person's schedule, less i's days off, is then a near-feasible hint that often leads to
     one sooner. It is not the first try: a schedule close to the previous person's helps the
-    cover less (Instance13 started at twice the penalty with it)."""
+    cover less (Instance13 ended at 3425 with it first, 2551 without, at 60 s)."""
     tries = [(BLIND_SECONDS, False), (TEMPLATE_SECONDS, True), (60.0, False)]
     for seconds, template in tries if i > 0 else tries[-1:]:
         if template:
