@@ -1,8 +1,9 @@
 """`roster bench curtois`: the Curtois & Qu benchmark, solved by the same model as a ward.
 
 Each instance is read into ``ProblemData`` (objective mode `weighted`), optimised by
-``roster.model.lns`` (a person-by-person start, the whole model where it is small, then
-large-neighbourhood search on sub-models), then checked by the independent checker, whose
+``roster.model.lns`` (a person-by-person start, then by size: the whole model alone, the
+whole model for a share of the time then large-neighbourhood search on sub-models, or that
+search alone), then checked by the independent checker, whose
 recomputation of the benchmark's penalty must equal the search's objective. The instance
 files and the best-known table live in ``benchmarks/curtois/`` of the project (see its
 README.md for provenance).
