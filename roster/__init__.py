@@ -27,9 +27,9 @@ _HOME = {
     "Status": "roster.result",
     "SolveControl": "roster.solver",
     "solve": "roster.solver",
-    "CheckReport": "roster.verify",
-    "Gap": "roster.verify",
-    "Violation": "roster.verify",
+    "CheckReport": "roster.findings",
+    "Gap": "roster.findings",
+    "Violation": "roster.findings",
     "check": "roster.verify",
 }
 
@@ -43,11 +43,12 @@ def __getattr__(name: str) -> object:
 if TYPE_CHECKING:
     from roster.data import Assignment, ProblemData
     from roster.errors import InputError, Problem
+    from roster.findings import CheckReport, Gap, Violation
     from roster.io.workbook import read_workbook, read_workbook_with_warnings
     from roster.io.writer import read_assignments, write_roster
     from roster.result import Result, Status
     from roster.solver import SolveControl, solve
-    from roster.verify import CheckReport, Gap, Violation, check
+    from roster.verify import check
 
 __all__ = [
     "Assignment",

@@ -16,8 +16,9 @@ from datetime import date
 from functools import cached_property
 
 from roster.data import Assignment, Mode, Origin, ProblemData, StatusKind
+from roster.findings import CheckReport
 from roster.rules import Rule
-from roster.verify import NO_SHIFT_AT_ALL, CheckReport, check
+from roster.verify import NO_SHIFT_AT_ALL, check
 
 ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 # Rules about a place rather than a person: judged on the one-day copy, not per person.

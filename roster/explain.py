@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from roster.data import Assignment, Mode, ProblemData, StatusKind
+from roster.findings import Gap
 from roster.model.variables import Variables
 from roster.model.workrest import WorkRestRules, history_days
 from roster.result import ReinforcementRequest, RequestedPerson
-from roster.verify import Gap
 
 TEXT = {
     "vi": {

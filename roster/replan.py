@@ -31,9 +31,10 @@ from roster.data import (
     StatusKind,
 )
 from roster.errors import InputError, Problem
+from roster.findings import Violation
 from roster.result import Result, Status
 from roster.solver import InternalError, ProgressFn, SolveControl, solve
-from roster.verify import NO_SHIFT_AT_ALL, WINDOW_DAYS, Violation, check, format_report
+from roster.verify import NO_SHIFT_AT_ALL, WINDOW_DAYS, check, format_report
 
 MOVED, REMOVED, ADDED = "moved", "removed", "added"
 

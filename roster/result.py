@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from roster.data import Assignment, Origin, ProblemData, StrEnum
-from roster.verify import Gap
+from roster.findings import Gap
 
 if TYPE_CHECKING:
     import pandas

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from roster.data import Assignment, ProblemData
 from roster.errors import OutputError
+from roster.findings import Violation
 from roster.reports.message import write_messages
 from roster.reports.sheets_xlsx import write_duty_xlsx
 from roster.reports.view import day_views
-from roster.verify import Violation, check
+from roster.verify import check
 
 FORMATS = ("pdf", "xlsx", "txt", "png")
 GAP_LINES = 20  # short places listed one by one before the rest are only counted

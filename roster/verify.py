@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from roster.data import Assignment, Mode, Person, ProblemData, Requirement, StatusKind
+from roster.findings import Absence, CheckReport, Gap, Violation
 from roster.rules import Rule
 
 WINDOW_DAYS = 7  # "any 7 consecutive days": the rolling week of the contract
@@ -36,50 +37,6 @@ NO_SHIFT_AT_ALL = frozenset(
         StatusKind.UNAVAILABLE,
     }
 )
-
-
-@dataclass(frozen=True)
-class Violation:
-    """One broken hard rule, in words a commander can act on."""
-
-    rule: Rule
-    person: str | None
-    date: date | None
-    shift: str | None
-    area: str | None
-    message: str
-
-
-@dataclass(frozen=True)
-class Gap:
-    """One (date, shift, area) that falls short, with the details a reason is written from."""
-
-    date: date
-    shift: str
-    area: str
-    needed: int
-    assigned: int
-    missing: int
-    short_staff: int
-    short_police: int
-    missing_skills: tuple[str, ...]
-    mode: str
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """Every violation and every gap of one roster."""
-
-    violations: tuple[Violation, ...]
-    gaps: tuple[Gap, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.violations
-
-    @property
-    def uncovered(self) -> int:
-        return sum(g.missing for g in self.gaps)
 
 
 Place = tuple[date, str, str]  # (date, shift id, area id)
@@ -226,17 +183,36 @@ def _check_same_day(
                 )
 
 
+def unavailable(data: ProblemData, person_id: str, day: date, mode: Mode) -> Absence | None:
+    """Why ``person_id`` may not work in ``mode`` on ``day`` (reinforcement window, status), or
+    None. The one answer every feature asks; the model keeps its own, which this one checks."""
+    person = data.person_by_id[person_id]
+    if person.available_from is not None and day < person.available_from:
+        return Absence("before_window", limit=person.available_from)
+    if person.available_to is not None and day > person.available_to:
+        return Absence("after_window", limit=person.available_to)
+    for s in data.statuses:
+        if s.person != person_id or not s.date_from <= day <= s.date_to:
+            continue
+        if s.status in NO_SHIFT_AT_ALL or (
+            s.status == StatusKind.F1 and not data.settings.f1_remote_duty
+        ):
+            return Absence("status", status=s)
+        if s.status == StatusKind.F1 and mode != Mode.REMOTE:
+            return Absence("remote_only", status=s)
+    return None
+
+
 def _check_person_days(
     data: ProblemData, valid: Iterable[Assignment], out: list[Violation]
 ) -> None:
     """Availability window (reinforcements) and status (F0, F1, leave ...) on each assignment."""
-    statuses = defaultdict(list)
-    for s in data.statuses:
-        statuses[s.person].append(s)
-    f1_remote = data.settings.f1_remote_duty
     for a in valid:
-        person = data.person_by_id[a.person]
-        if person.available_from is not None and a.date < person.available_from:
+        absence = unavailable(data, a.person, a.date, Mode(a.mode))
+        if absence is None:
+            continue
+        if absence.kind in ("before_window", "after_window"):
+            edge = "from" if absence.kind == "before_window" else "until"
             out.append(
                 Violation(
                     Rule.AVAILABILITY_WINDOW,
@@ -244,45 +220,29 @@ def _check_person_days(
                     a.date,
                     a.shift,
                     a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} but is available only from "
-                    f"{_fmt(person.available_from)}.",
+                    f"{_who(data, a.person)} is on {_where(a)} but is available only {edge} "
+                    f"{_fmt(absence.limit)}.",
                 )
             )
-        if person.available_to is not None and a.date > person.available_to:
-            out.append(
-                Violation(
-                    Rule.AVAILABILITY_WINDOW,
-                    a.person,
-                    a.date,
-                    a.shift,
-                    a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} but is available only until "
-                    f"{_fmt(person.available_to)}.",
-                )
+            continue
+        s = absence.status
+        if absence.kind == "remote_only":
+            why = "an F1 person may only take remote duty"
+        elif s.status == StatusKind.F1:
+            why = "F1 people take no shift (f1_remote_duty is off)"
+        else:
+            why = "no shift at all is allowed"
+        out.append(
+            Violation(
+                Rule.STATUS,
+                a.person,
+                a.date,
+                a.shift,
+                a.area,
+                f"{_who(data, a.person)} is {s.status} from {_fmt(s.date_from)} to "
+                f"{_fmt(s.date_to)} but is on {_where(a)} ({a.mode}); {why}.",
             )
-        for s in statuses.get(a.person, ()):
-            if not s.date_from <= a.date <= s.date_to:
-                continue
-            if s.status in NO_SHIFT_AT_ALL:
-                why = "no shift at all is allowed"
-            elif s.status == StatusKind.F1 and not f1_remote:
-                why = "F1 people take no shift (f1_remote_duty is off)"
-            elif s.status == StatusKind.F1 and a.mode != Mode.REMOTE:
-                why = "an F1 person may only take remote duty"
-            else:
-                continue
-            out.append(
-                Violation(
-                    Rule.STATUS,
-                    a.person,
-                    a.date,
-                    a.shift,
-                    a.area,
-                    f"{_who(data, a.person)} is {s.status} from {_fmt(s.date_from)} to "
-                    f"{_fmt(s.date_to)} but is on {_where(a)} ({a.mode}); {why}.",
-                )
-            )
-            break
+        )
 
 
 def _check_fixed(data: ProblemData, valid: Iterable[Assignment], out: list[Violation]) -> None:

@@ -29,8 +29,9 @@ from roster.data import (
     StatusKind,
     StatusPeriod,
 )
+from roster.findings import CheckReport, Gap
 from roster.rules import Rule
-from roster.verify import CheckReport, Gap, check, format_report
+from roster.verify import check, format_report
 
 START = date(2021, 8, 2)  # a Monday
 SHIFTS = (

@@ -17,9 +17,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from roster.data import Assignment, ProblemData
+from roster.findings import Gap
 from roster.reports.text import Text, nfc
 from roster.reports.view import is_reinforcement
-from roster.verify import Gap
 
 NONE, COVERED, REINFORCED, SHORT = range(4)
 COLOURS = ("#F2F2F2", "#63BE7B", "#FFC000", "#E0474C")  # same meaning as the Coverage sheet

@@ -21,7 +21,7 @@ from roster.data import (
     Shift,
     StatusPeriod,
 )
-from roster.verify import Gap
+from roster.findings import Gap
 
 
 @dataclass(frozen=True)
