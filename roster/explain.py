@@ -11,11 +11,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from roster.data import Assignment, Mode, ProblemData, StatusKind
-from roster.findings import Gap
+from roster.data import Assignment, Mode, ProblemData
+from roster.findings import Absence, Gap
 from roster.model.variables import Variables
-from roster.model.workrest import WorkRestRules, history_days
+from roster.model.workrest import WorkRestRules
 from roster.result import ReinforcementRequest, RequestedPerson
+from roster.verify import unavailable
 
 TEXT = {
     "vi": {
@@ -69,35 +70,26 @@ def _text(data: ProblemData) -> dict[str, str]:
     return TEXT["en" if data.settings.language == "en" else "vi"]
 
 
-def _status_on(data: ProblemData) -> dict[tuple[str, int], StatusKind]:
-    out = {}
-    for st in data.statuses:
-        lo = max(data.day_index(st.date_from), 0)
-        hi = min(data.day_index(st.date_to), data.settings.days - 1)
-        for d in range(lo, hi + 1):
-            out[(st.person, d)] = st.status
-    return out
+def _cause(absence: Absence) -> str:
+    """The cause key of the checker's answer: a window, remote duty only, or the status."""
+    if absence.kind == "remote_only":
+        return "remote_only"
+    if absence.kind == "status":
+        return absence.status.status.value
+    return "window"
 
 
-def _absence_causes(
-    data: ProblemData,
-    v: Variables,
-    d: int,
-    mode: Mode,
-    status: dict[tuple[str, int], StatusKind],
-) -> Counter:
-    """Why people cannot work in `mode` on day `d`: status kinds and reinforcement windows."""
+def _absence_causes(data: ProblemData, v: Variables, d: int, mode: Mode) -> Counter:
+    """Why people cannot work in `mode` on day `d`: status kinds and reinforcement windows,
+    in the checker's words (`verify.unavailable`), for the people the model leaves out."""
     causes: Counter = Counter()
+    day = data.dates[d]
     for p in data.people:
         if mode in v.modes[p.id][d]:
             continue
-        kind = status.get((p.id, d))
-        if kind == StatusKind.F1 and data.settings.f1_remote_duty:
-            causes["remote_only"] += 1
-        elif kind is not None:
-            causes[kind.value] += 1
-        else:
-            causes["window"] += 1
+        absence = unavailable(data, p.id, day, mode)
+        if absence is not None:
+            causes[_cause(absence)] += 1
     return causes
 
 
@@ -115,7 +107,6 @@ def _causes_text(text: dict[str, str], causes: Counter) -> str:
 def capacity_notes(data: ProblemData, v: Variables) -> list[str]:
     """Days on which fewer people can work on site than the cells need, even before any rule."""
     text = _text(data)
-    status = _status_on(data)
     need: dict[int, int] = defaultdict(int)
     need_police: dict[int, int] = defaultdict(int)
     for cell in v.cells.values():
@@ -127,7 +118,7 @@ def capacity_notes(data: ProblemData, v: Variables) -> list[str]:
         able = [p for p in data.people if Mode.ONSITE in v.modes[p.id][d]]
         day = f"{data.dates[d]:%d/%m/%Y}"
         if places > len(able):
-            why = _causes_text(text, _absence_causes(data, v, d, Mode.ONSITE, status))
+            why = _causes_text(text, _absence_causes(data, v, d, Mode.ONSITE))
             notes.append(text["capacity"].format(day=day, need=places, have=len(able), why=why))
         police = sum(p.is_police for p in able)
         if need_police[d] > police:
@@ -155,15 +146,15 @@ class Explanation:
 def explain_gaps(
     data: ProblemData,
     v: Variables,
+    rules: WorkRestRules,
     assignments: list[Assignment],
     gaps: tuple[Gap, ...],
     requested: list[RequestedPerson],
 ) -> dict[tuple[date, str, str], Explanation]:
-    """For each gap: what is short, why each named person could not take it, who fills it."""
+    """For each gap: what is short, why each named person could not take it (under `rules`,
+    the solve's work-rest view, with each person's own limits), who fills it."""
     text = _text(data)
-    status = _status_on(data)  # once, not per gap
-    rules = WorkRestRules(data)
-    worked = {pid: dict(h) for pid, h in history_days(data).items()}
+    worked = {pid: dict(h) for pid, h in rules.history.items()}
     for a in assignments:
         worked.setdefault(a.person, {})[data.day_index(a.date)] = a.shift
     fillers: dict[tuple[date, str, str], list[str]] = defaultdict(list)
@@ -181,14 +172,14 @@ def explain_gaps(
             what.append(text["short_police"].format(n=gap.short_police))
         if gap.missing_skills:
             what.append(text["short_skill"].format(skills=", ".join(gap.missing_skills)))
-        causes = _absence_causes(data, v, d, mode, status)
+        causes = _absence_causes(data, v, d, mode)
         for p in data.people:
             if mode not in v.modes[p.id][d]:
                 continue
             days = worked.get(p.id, {})
             if d in days:
                 causes["busy"] += 1
-            elif not rules.fits(days, d, gap.shift, data.max_shifts_per_week(p)):
+            elif not rules.fits(days, d, gap.shift, p.id):
                 causes["workrest"] += 1
             elif not gap.short_staff and (
                 (gap.short_police and not p.is_police)

@@ -25,6 +25,7 @@ from roster.model.build import BuiltModel, build_model
 from roster.model.hint import add_hint, complete_hint
 from roster.model.naming import name_places
 from roster.model.requested import plan_requested
+from roster.model.workrest import WorkRestRules
 from roster.result import RequestedPerson, Result, StageReport, Status
 from roster.verify import check, format_report
 
@@ -187,8 +188,9 @@ def solve(
     control = control or SolveControl()
     built = build_model(data, previous)
     v, obj = built.vars, built.objective
+    rules = WorkRestRules(data)  # the work-rest view: the greedy hint, requested people, gaps
     notes = capacity_notes(data, v)
-    add_hint(data, built, hint or previous)
+    add_hint(data, built, hint or previous, rules)
     start = complete_hint(built, min(10.0, 0.1 * limit))
     if start is not None:
         _hint_all(built.model, start)
@@ -242,9 +244,9 @@ def solve(
     for g in report.gaps:
         uncovered_places[(day_index[g.date], g.shift, g.area)] += g.missing
     budget = 0.5 if control.interrupted else max(min(5.0, deadline - time.monotonic()), 0.5)
-    people = plan_requested(data, uncovered_places, budget)
+    people = plan_requested(data, rules, uncovered_places, budget)
     requested = _label_requested(data, people)
-    explanations = explain_gaps(data, v, assignments, report.gaps, requested)
+    explanations = explain_gaps(data, v, rules, assignments, report.gaps, requested)
     complete = len(stages) == len(tier_exprs) and all(s.status == "optimal" for s in stages)
     status = (
         Status.INTERRUPTED

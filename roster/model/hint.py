@@ -13,21 +13,23 @@ from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Origin, ProblemData
 from roster.model.build import BuiltModel, fixed_mode
-from roster.model.workrest import WorkRestRules, history_days
+from roster.model.workrest import WorkRestRules
 
 ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 
 
-def greedy_roster(data: ProblemData, built: BuiltModel) -> dict[tuple, str]:
+def greedy_roster(
+    data: ProblemData, built: BuiltModel, rules: WorkRestRules | None = None
+) -> dict[tuple, str]:
     """Work keys (person, day, shift, mode) chosen by a greedy fill, each with its area.
 
     Whether a person fits a shift only changes when they take a shift that day (and then
-    they are out for the day), so it is computed once per person, day and shift.
+    they are out for the day), so it is computed once per person, day and shift. Every
+    maximum of `rules` is kept; minimums are left to `complete_hint`.
     """
     v = built.vars
-    rules = WorkRestRules(data)
-    hist = history_days(data)
-    worked: dict[str, dict[int, str]] = {p.id: dict(hist.get(p.id, {})) for p in data.people}
+    rules = rules or WorkRestRules(data)
+    worked = {p.id: dict(rules.history.get(p.id, {})) for p in data.people}
     load: dict[str, int] = defaultdict(int)
     chosen: dict[tuple, str] = {}
     fixed = defaultdict(list)
@@ -53,7 +55,7 @@ def greedy_roster(data: ProblemData, built: BuiltModel) -> dict[tuple, str]:
             for p in data.people:
                 if p.id in busy:
                     continue
-                if not rules.fits(worked[p.id], d, s.id, data.max_shifts_per_week(p)):
+                if not rules.fits(worked[p.id], d, s.id, p.id):
                     continue
                 for m in v.modes[p.id][d]:
                     if (p.id, d, s.id, m) in v.work:
@@ -90,8 +92,14 @@ def greedy_roster(data: ProblemData, built: BuiltModel) -> dict[tuple, str]:
     return chosen
 
 
-def add_hint(data: ProblemData, built: BuiltModel, previous: list[Assignment] | None) -> None:
-    """Hint every work, count and uncovered variable from the previous roster or a greedy fill."""
+def add_hint(
+    data: ProblemData,
+    built: BuiltModel,
+    previous: list[Assignment] | None,
+    rules: WorkRestRules | None = None,
+) -> None:
+    """Hint every work, count and uncovered variable from the previous roster or a greedy fill
+    (under `rules`, the solve's work-rest view; built here when the caller has none)."""
     v = built.vars
     model = built.model
     if previous:
@@ -101,7 +109,7 @@ def add_hint(data: ProblemData, built: BuiltModel, previous: list[Assignment] | 
             if (a.person, data.day_index(a.date), a.shift, a.mode) in v.work
         }
     else:
-        chosen = greedy_roster(data, built)
+        chosen = greedy_roster(data, built, rules)
     counts: dict[tuple, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
     for (p, d, s, m), a in chosen.items():
         counts[(d, s, a, m)][v.class_of[p]] += 1
@@ -119,15 +127,28 @@ def complete_hint(built: BuiltModel, seconds: float) -> list[int] | None:
     CP-SAT drops an incomplete hint at the first conflict and starts afresh, far from it;
     a complete one is kept and improved (a re-plan then stays close to the announced
     roster). Fixing the hinted variables leaves only the uncovered places and tier values,
-    which a presolve settles in a moment.
+    which a presolve settles in a moment. A hint that breaks a rule no greedy can promise
+    (a minimum run of shifts or minutes) is infeasible when fixed: CP-SAT then searches from
+    it for the least uncovered roster it finds within the same budget.
     """
     model = built.model
     model.minimize(built.objective.uncovered.var)
+    code, values = _solve_from_hint(model, seconds, fixed=True)
+    if code == cp_model.INFEASIBLE:
+        _code, values = _solve_from_hint(model, seconds, fixed=False)
+    return values
+
+
+def _solve_from_hint(
+    model: cp_model.CpModel, seconds: float, fixed: bool
+) -> tuple[int, list[int] | None]:
+    """The solver's status and, when it found one, the solution."""
     solver = cp_model.CpSolver()
-    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.fix_variables_to_their_hinted_value = fixed
     solver.parameters.max_time_in_seconds = max(seconds, 0.1)
     solver.parameters.num_workers = 1
     solver.parameters.catch_sigint_signal = False
-    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return list(solver.response_proto.solution)
+    code = solver.solve(model)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return code, None
+    return code, list(solver.response_proto.solution)

@@ -1,7 +1,8 @@
 """Requested reinforcements: the fewest anonymous people that can take the uncovered places.
 
-A requested person obeys the same work-rest rules as a named one, so one person can take
-several places over the horizon. A first-fit pass gives a plan at once; CP-SAT then
+A requested person obeys the same work-rest rules as a named one with no limits of their
+own (the settings' limits, shift successions and rest), so one person can take several
+places over the horizon. A first-fit pass gives a plan at once; CP-SAT then
 shrinks it, starting from that plan, within a small time budget.
 """
 
@@ -48,37 +49,21 @@ def _improve(
     """CP-SAT over (person, slot) booleans, hinted with the first-fit plan."""
     k_max = len(start)
     model = cp_model.CpModel()
-    x = {(k, d, s): model.new_bool_var("") for k in range(k_max) for d, s, _n in slots}
+    x = [{(d, s): model.new_bool_var("") for d, s, _n in slots} for _ in range(k_max)]
     used = [model.new_bool_var("") for _ in range(k_max)]
     by_day: dict[int, list[str]] = defaultdict(list)
     for d, s, n in slots:
         by_day[d].append(s)
-        model.add(sum(x[(k, d, s)] for k in range(k_max)) == n)
-    days = sorted(by_day)
+        model.add(sum(x[k][(d, s)] for k in range(k_max)) == n)
     for k in range(k_max):
         for d, s, _n in slots:
-            model.add_implication(x[(k, d, s)], used[k])
+            model.add_implication(x[k][(d, s)], used[k])
         if k + 1 < k_max:
             model.add(used[k] >= used[k + 1])
-        for d in days:
-            model.add_at_most_one(x[(k, d, s)] for s in by_day[d])
-            for a, gap, b in rules.conflicts:
-                if (k, d, a) in x and (k, d + gap, b) in x:
-                    model.add_bool_or([x[(k, d, a)].Not(), x[(k, d + gap, b)].Not()])
-        for first in range(days[0] - WINDOW + 1, days[-1] + 1):
-            span = [(d, s) for d in range(first, first + WINDOW) for s in by_day.get(d, [])]
-            model.add(sum(x[(k, d, s)] for d, s in span) <= rules.week)
-            nights = [x[(k, d, s)] for d, s in span if s in rules.nights]
-            if nights:
-                model.add(sum(nights) <= rules.week_nights)
-        run = rules.max_run + 1
-        for first in range(days[0], days[-1] - run + 2):
-            span = [(d, s) for d in range(first, first + run) for s in by_day.get(d, [])]
-            if len({d for d, _s in span}) == run:
-                model.add(sum(x[(k, d, s)] for d, s in span) <= rules.max_run)
+        _add_rules(model, rules, x[k], by_day)
     for k, plan in enumerate(start):
         for d, s, _n in slots:
-            model.add_hint(x[(k, d, s)], plan.get(d) == s)
+            model.add_hint(x[k][(d, s)], plan.get(d) == s)
         model.add_hint(used[k], True)
     model.minimize(sum(used))
     solver = cp_model.CpSolver()
@@ -90,17 +75,73 @@ def _improve(
         return start
     plans = []
     for k in range(k_max):
-        plan = {d: s for d, s, _n in slots if solver.value(x[(k, d, s)])}
+        plan = {d: s for d, s, _n in slots if solver.value(x[k][(d, s)])}
         if plan:
             plans.append(plan)
     return plans if len(plans) <= len(start) else start
 
 
-def plan_requested(data: ProblemData, places: dict[Place, int], seconds: float) -> list[Anonymous]:
-    """The requested people and the places each takes, preferring one area per person."""
+def _add_rules(
+    model: cp_model.CpModel,
+    rules: WorkRestRules,
+    x: dict[tuple[int, str], cp_model.IntVar],
+    by_day: dict[int, list[str]],
+) -> None:
+    """One requested person's work-rest rules (`WorkRestRules.anonymous` limits) over their
+    (day, shift) booleans: one shift a day, rest and successions, rolling weeks, runs of
+    days, weekends and short runs of days off."""
+    limits = rules.anonymous
+    days = sorted(by_day)
+    for d in days:
+        model.add_at_most_one(x[(d, s)] for s in by_day[d])
+        for a, gap, b in rules.conflicts:
+            if (d, a) in x and (d + gap, b) in x:
+                model.add_bool_or([x[(d, a)].Not(), x[(d + gap, b)].Not()])
+    for first in range(days[0] - WINDOW + 1, days[-1] + 1):
+        span = [(d, s) for d in range(first, first + WINDOW) for s in by_day.get(d, [])]
+        model.add(sum(x[(d, s)] for d, s in span) <= limits.week)
+        nights = [x[(d, s)] for d, s in span if s in rules.nights]
+        if nights:
+            model.add(sum(nights) <= limits.week_nights)
+    run = limits.max_run + 1
+    for first in range(days[0], days[-1] - run + 2):
+        span = [(d, s) for d in range(first, first + run) for s in by_day.get(d, [])]
+        if len({d for d, _s in span}) == run:
+            model.add(sum(x[(d, s)] for d, s in span) <= limits.max_run)
+    on = {d: sum(x[(d, s)] for s in by_day[d]) for d in days}
+    if limits.max_weekends is not None:
+        _add_weekends(model, rules, on, limits.max_weekends)
+    for first in days:
+        for last in range(first + 2, first + limits.min_days_off + 1):
+            if last in on:  # worked on both: the days between may not all be off
+                between = [on[d] for d in range(first + 1, last) if d in on]
+                model.add(on[first] + on[last] - sum(between) <= 1)
+
+
+def _add_weekends(
+    model: cp_model.CpModel, rules: WorkRestRules, on: dict[int, cp_model.LinearExprT], cap: int
+) -> None:
+    """At most `cap` weekends with a shift on Saturday or Sunday."""
+    ends: dict[int, list[int]] = defaultdict(list)
+    for d in on:
+        if d in rules.weekend:
+            ends[rules.weekend[d]].append(d)
+    worked = []
+    for end_days in ends.values():
+        w = model.new_bool_var("")
+        for d in end_days:
+            model.add(on[d] <= w)
+        worked.append(w)
+    model.add(sum(worked) <= cap)
+
+
+def plan_requested(
+    data: ProblemData, rules: WorkRestRules, places: dict[Place, int], seconds: float
+) -> list[Anonymous]:
+    """The requested people and the places each takes, preferring one area per person
+    (`rules`: the solve's work-rest view)."""
     if not places:
         return []
-    rules = WorkRestRules(data)
     order = {s.id: i for i, s in enumerate(data.shifts)}
     per_slot: dict[tuple[int, str], int] = defaultdict(int)
     for (d, s, _a), n in places.items():

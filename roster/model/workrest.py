@@ -7,10 +7,12 @@ constants (day indexes below 0) in the same windows.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from roster.data import ProblemData, Shift
+from roster.data import Person, ProblemData, Shift
+from roster.model.sequences import weekends
 from roster.model.variables import Variables
 
 WINDOW = 7
@@ -137,31 +139,96 @@ def add_weekly_caps(
             )
 
 
-class WorkRestRules:
-    """Incremental work-rest checks for one person's worked days (day index -> shift id).
+@dataclass(frozen=True)
+class Limits:
+    """One person's limits for the question "may I add this shift": their own where the
+    People sheet sets one, else the setting (requested people, being anonymous, the
+    settings alone)."""
 
-    Used to build plans shift by shift: the greedy warm start and the requested people.
-    Negative day indexes are History.
+    max_run: int
+    week: int
+    week_nights: int
+    by_type: dict[str, int]
+    max_minutes: int | None
+    max_weekends: int | None
+    min_days_off: int
+
+    @classmethod
+    def of(cls, data: ProblemData, person: Person | None) -> Limits:
+        s = data.settings
+        if person is None:
+            return cls(
+                s.max_consecutive_days,
+                s.max_shifts_per_week,
+                s.max_nights_per_week,
+                {},
+                None,
+                s.max_weekends,
+                s.min_days_off_in_row,
+            )
+        return cls(
+            data.max_consecutive_shifts(person),
+            data.max_shifts_per_week(person),
+            s.max_nights_per_week,
+            dict(person.max_shifts_by_type),
+            person.max_total_minutes,
+            data.max_weekends(person),
+            data.min_days_off_in_row(person),
+        )
+
+
+class WorkRestRules:
+    """The work-rest view of one problem, built once per solve: may a person add a shift?
+
+    Plans built shift by shift ask it: the greedy warm start, the requested people, and the
+    gap reasons ("could this person have taken the gap?"). It reads the same rules as the
+    model and the checker: one shift a day, rest hours and forbidden successions (both as
+    pairs of shifts a few days apart), runs of days, rolling 7-day caps, and each person's
+    own limits (`Limits`). Worked days map a day index to a shift id; negative indexes are
+    History, which counts as the model counts it.
+
+    Minimums are not a question about one more shift: a plan built day by day cannot promise
+    `min_consecutive_shifts` or `min_total_minutes`, so `fits` does not ask them. The greedy
+    hint leaves them to CP-SAT (`complete_hint` repairs a hint that misses one), requested
+    people take only the places asked for, and a gap's reasons do not count them.
+    `min_days_off_in_row` is asked, since a shift can only shorten a run of days off.
     """
 
     def __init__(self, data: ProblemData):
         s = data.settings
-        self.conflicts = set(rest_conflicts(data.shifts, s.min_rest_hours))
+        self.history = history_days(data)
+        self.days = s.days
+        succession = {(a.id, 1, b) for a in data.shifts for b in a.forbidden_next}
+        self.conflicts = set(rest_conflicts(data.shifts, s.min_rest_hours)) | succession
         self.max_k = max((k for _a, k, _b in self.conflicts), default=0)
         self.nights = {x.id for x in data.shifts if x.night}
-        self.max_run = s.max_consecutive_days
-        self.week = s.max_shifts_per_week
-        self.week_nights = s.max_nights_per_week
+        self.minutes = {x.id: x.duration_minutes for x in data.shifts}
+        self.weekend = {d: i for i, days in enumerate(weekends(data)) for d in days}
+        self.anonymous = Limits.of(data, None)
+        self._limits = {p.id: Limits.of(data, p) for p in data.people}
 
-    def fits(self, days: dict[int, str], d: int, shift: str, week: int | None = None) -> bool:
+    def limits(self, person: str | None) -> Limits:
+        """A named person's limits, or a requested (anonymous) person's for None."""
+        return self.anonymous if person is None else self._limits[person]
+
+    def fits(self, days: dict[int, str], d: int, shift: str, person: str | None = None) -> bool:
+        """May `person` (None: a requested person) add `shift` on day `d` to `days`?"""
         if d in days:
             return False
-        week = self.week if week is None else week
+        limits = self.limits(person)
         for k in range(1, self.max_k + 1):
             if (days.get(d - k), k, shift) in self.conflicts:
                 return False
             if (shift, k, days.get(d + k)) in self.conflicts:
                 return False
+        return (
+            self._run_fits(days, d, limits)
+            and self._weeks_fit(days, d, shift, limits)
+            and self._totals_fit(days, d, shift, limits)
+            and self._days_off_fit(days, d, limits.min_days_off)
+        )
+
+    def _run_fits(self, days: dict[int, str], d: int, limits: Limits) -> bool:
         run = 1
         x = d - 1
         while x in days:
@@ -169,13 +236,40 @@ class WorkRestRules:
         x = d + 1
         while x in days:
             run, x = run + 1, x + 1
-        if run > self.max_run:
-            return False
+        return run <= limits.max_run
+
+    def _weeks_fit(self, days: dict[int, str], d: int, shift: str, limits: Limits) -> bool:
         night = shift in self.nights
         for first in range(d - WINDOW + 1, d + 1):
             window = [days[x] for x in range(first, first + WINDOW) if x in days]
-            if len(window) + 1 > week:
+            if len(window) + 1 > limits.week:
                 return False
-            if night and sum(w in self.nights for w in window) + 1 > self.week_nights:
+            if night and sum(w in self.nights for w in window) + 1 > limits.week_nights:
                 return False
         return True
+
+    def _totals_fit(self, days: dict[int, str], d: int, shift: str, limits: Limits) -> bool:
+        """Per-type maximums, total minutes and weekends, over the horizon (not History)."""
+        cap = limits.by_type.get(shift)
+        if cap is not None and sum(s == shift for x, s in days.items() if x >= 0) >= cap:
+            return False
+        if limits.max_minutes is not None:
+            worked = sum(self.minutes[s] for x, s in days.items() if x >= 0)
+            if worked + self.minutes[shift] > limits.max_minutes:
+                return False
+        if limits.max_weekends is not None and d in self.weekend:
+            worked_ends = {self.weekend[x] for x in days if x in self.weekend}
+            if self.weekend[d] not in worked_ends and len(worked_ends) >= limits.max_weekends:
+                return False
+        return True
+
+    def _days_off_fit(self, days: dict[int, str], d: int, shortest: int) -> bool:
+        """No run of days off inside the horizon left shorter than `shortest` on either side
+        (runs touching the first or last day may be short, as in the model)."""
+        if shortest <= 1:
+            return True
+        before = [x for x in days if 0 <= x < d]
+        after = [x for x in days if x > d]
+        gaps = [d - max(before) - 1] if before else []
+        gaps += [min(after) - d - 1] if after else []
+        return not any(0 < gap < shortest for gap in gaps)
