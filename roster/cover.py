@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from roster import verify
 from roster.data import Assignment, Mode, Origin, ProblemData, StatusKind
 from roster.findings import CheckReport
 from roster.rules import Rule
-from roster.verify import NO_SHIFT_AT_ALL, check
+from roster.verify import check
 
 ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 # Rules about a place rather than a person: judged on the one-day copy, not per person.
@@ -335,22 +336,22 @@ def _beside(on_day: dict[str, Assignment], person: str, target: Assignment) -> b
 
 
 def unavailable(data: ProblemData, person: str, day: date, mode: Mode) -> str | None:
-    """Why ``person`` may not work in ``mode`` on ``day`` at all (window, status), or None."""
-    p = data.person_by_id[person]
-    if p.available_from and day < p.available_from:
-        return f"available only from {p.available_from:%d/%m/%Y}"
-    if p.available_to and day > p.available_to:
-        return f"available only until {p.available_to:%d/%m/%Y}"
-    for s in data.statuses:
-        if s.person == person and s.covers(day):
-            span = f"{s.status} {s.date_from:%d/%m/%Y} – {s.date_to:%d/%m/%Y}"
-            if s.status in NO_SHIFT_AT_ALL:
-                return span
-            if s.status == StatusKind.F1 and not data.settings.f1_remote_duty:
-                return f"{span} (no duty at all)"
-            if s.status == StatusKind.F1 and mode != Mode.REMOTE:
-                return f"{span} (remote duty only)"
-    return None
+    """Why ``person`` may not work in ``mode`` on ``day`` at all (window, status), or None:
+    the checker's answer (`verify.unavailable`) in this module's words."""
+    absence = verify.unavailable(data, person, day, mode)
+    if absence is None:
+        return None
+    if absence.kind == "before_window":
+        return f"available only from {absence.limit:%d/%m/%Y}"
+    if absence.kind == "after_window":
+        return f"available only until {absence.limit:%d/%m/%Y}"
+    s = absence.status
+    span = f"{s.status} {s.date_from:%d/%m/%Y} – {s.date_to:%d/%m/%Y}"
+    if absence.kind == "remote_only":
+        return f"{span} (remote duty only)"
+    if s.status == StatusKind.F1:
+        return f"{span} (no duty at all)"
+    return span
 
 
 def _key(v) -> tuple:

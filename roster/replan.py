@@ -28,13 +28,12 @@ from roster.data import (
     HistoryShift,
     Mode,
     ProblemData,
-    StatusKind,
 )
 from roster.errors import InputError, Problem
 from roster.findings import Violation
 from roster.result import Result, Status
 from roster.solver import InternalError, ProgressFn, SolveControl, solve
-from roster.verify import NO_SHIFT_AT_ALL, WINDOW_DAYS, check, format_report
+from roster.verify import WINDOW_DAYS, check, format_report, unavailable
 
 MOVED, REMOVED, ADDED = "moved", "removed", "added"
 
@@ -356,25 +355,24 @@ def _same(a: Assignment, b: Assignment) -> bool:
 
 
 def forced_out(data: ProblemData, a: Assignment) -> str | None:
-    """Why the workbook now forbids announced shift `a` (a status, a window), or None."""
-    text = TEXT[language_of(data)]
-    person = data.person_by_id.get(a.person)
-    if person is None:
+    """Why the workbook now forbids announced shift `a` (a status, a window), or None: the
+    checker's answer (`verify.unavailable`) in the reader's language."""
+    if a.person not in data.person_by_id:
         return None
-    if person.available_from is not None and a.date < person.available_from:
-        return text["window_from"].format(day=_fmt(person.available_from))
-    if person.available_to is not None and a.date > person.available_to:
-        return text["window_to"].format(day=_fmt(person.available_to))
-    for s in data.statuses:
-        if s.person != a.person or not s.covers(a.date):
-            continue
-        span = {"start": f"{s.date_from:%d/%m}", "end": f"{s.date_to:%d/%m}"}
-        note = f" ({s.note})" if s.note else ""
-        if s.status in NO_SHIFT_AT_ALL or not data.settings.f1_remote_duty:
-            return text["status"].format(status=s.status.value, **span) + note
-        if s.status == StatusKind.F1 and a.mode != Mode.REMOTE:
-            return text["f1"].format(**span) + note
-    return None
+    absence = unavailable(data, a.person, a.date, Mode(a.mode))
+    if absence is None:
+        return None
+    text = TEXT[language_of(data)]
+    if absence.kind == "before_window":
+        return text["window_from"].format(day=_fmt(absence.limit))
+    if absence.kind == "after_window":
+        return text["window_to"].format(day=_fmt(absence.limit))
+    s = absence.status
+    span = {"start": f"{s.date_from:%d/%m}", "end": f"{s.date_to:%d/%m}"}
+    note = f" ({s.note})" if s.note else ""
+    if absence.kind == "remote_only":
+        return text["f1"].format(**span) + note
+    return text["status"].format(status=s.status.value, **span) + note
 
 
 def cover_result(
