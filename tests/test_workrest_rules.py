@@ -8,11 +8,15 @@ the independent checker, and its completion must give the solver its warm start.
 
 from __future__ import annotations
 
+import random
 from datetime import date, time, timedelta
+
+import pytest
 
 from roster.data import (
     Area,
     Assignment,
+    HistoryShift,
     Person,
     ProblemData,
     Requirement,
@@ -23,6 +27,8 @@ from roster.data import (
 )
 from roster.model.build import build_model
 from roster.model.hint import add_hint, complete_hint, greedy_roster
+from roster.model.requested import plan_requested
+from roster.model.workrest import WorkRestRules
 from roster.solver import solve
 from roster.verify import check
 
@@ -125,3 +131,58 @@ def test_requested_people_keep_forbidden_successions() -> None:
     result = solve(data, time_limit=5, workers=1)
     assert len(result.gaps) == 2
     assert len(result.requested) == 2
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_greedy_roster_keeps_random_per_person_limits(seed: int) -> None:
+    """Any mix of the maximums (and days off in a row) that the greedy asks about."""
+    rng = random.Random(seed)
+    shifts = tuple(
+        s.model_copy(update={"forbidden_next": frozenset(rng.sample(["S", "C", "D"], 1))})
+        if rng.random() < 0.5
+        else s
+        for s in SHIFTS
+    )
+    people = tuple(
+        Person(
+            id=f"P{i}",
+            name=f"N{i}",
+            max_consecutive_shifts=rng.choice([None, 1, 2, 3]),
+            max_shifts_per_week=rng.choice([None, 2, 4]),
+            max_shifts_by_type=rng.choice([{}, {"S": 1}, {"D": 0, "C": 3}]),
+            max_total_minutes=rng.choice([None, 960, 2400]),
+            max_weekends=rng.choice([None, 0, 1]),
+            min_days_off_in_row=rng.choice([None, 2, 3]),
+        )
+        for i in range(8)
+    )
+    history = tuple(
+        HistoryShift(person=p.id, date=START - timedelta(days=k), shift=rng.choice("SCD"))
+        for p in people
+        for k in (1, 2)
+        if rng.random() < 0.5
+    )
+    data = ward(shifts=shifts, people=people, history=history)
+    chosen = greedy_roster(data, build_model(data))
+    assert check(data, as_assignments(data, chosen)).violations == ()
+
+
+def test_requested_people_keep_the_settings_limits() -> None:
+    """Three weeks of two places a shift and nobody named: each requested person's places,
+    taken in day order, keep every limit (weekends and days off in a row included)."""
+    settings = Settings(
+        unit="Thử", start_date=START, days=21, max_weekends=1, min_days_off_in_row=2
+    )
+    away = StatusPeriod(
+        person="P5", status=StatusKind.LEAVE, date_from=START, date_to=START + timedelta(days=20)
+    )
+    data = ward(settings=settings, people=(PEOPLE[4],), statuses=(away,))
+    rules = WorkRestRules(data)
+    places = {(d, s.id, "A1"): 2 for d in range(21) for s in SHIFTS}
+    people = plan_requested(data, rules, places, 2.0)
+    assert sum(len(p.places) for p in people) == 2 * 3 * 21
+    for person in people:
+        days: dict[int, str] = {}
+        for d, s, _area in person.places:
+            assert rules.fits(days, d, s), (person.number, d, s, days)
+            days[d] = s

@@ -25,7 +25,8 @@ def greedy_roster(
 
     Whether a person fits a shift only changes when they take a shift that day (and then
     they are out for the day), so it is computed once per person, day and shift. Every
-    maximum of `rules` is kept; minimums are left to `complete_hint`.
+    maximum of `rules` (the solve's work-rest view; built here when the caller has none)
+    is kept; minimums are left to `complete_hint`.
     """
     v = built.vars
     rules = rules or WorkRestRules(data)

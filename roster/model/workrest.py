@@ -1,4 +1,6 @@
-"""Work-rest rules: one shift a day, rest hours, consecutive days, rolling 7-day caps.
+"""Work-rest rules: one shift a day, rest hours, consecutive days, rolling 7-day caps; and
+`WorkRestRules`, the same rules with the sequence rules as one "may I add this shift"
+question for plans built shift by shift.
 
 Rules that look back see the `History` sheet: shifts worked just before the horizon are
 constants (day indexes below 0) in the same windows.
