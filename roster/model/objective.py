@@ -18,7 +18,6 @@ from roster.data import Assignment, Origin, RequestType
 from roster.model.sequences import weighted_cover
 from roster.model.variables import Variables
 
-ORIGIN_COST = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 LOAD_SCALE = 10  # one shift of a fully available person weighs 10
 
 
@@ -88,7 +87,7 @@ def reinforcement_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     terms = []
     upper = 0
     for (p, _d, _s, _m), var in v.work.items():
-        cost = ORIGIN_COST[v.data.person_by_id[p].origin]
+        cost = v.data.person_by_id[p].origin.distance
         if cost:
             terms.append(cost * var)
             upper += cost
