@@ -501,8 +501,7 @@ class RosterResult:
     objective: int
     bound: int | None
     status: str  # optimal, feasible or unknown
-    steps: int = 0
-    improvements: int = 0
+    steps: int = 0  # of the search on parts
 
 
 def _full_solve(
@@ -576,11 +575,9 @@ def optimise_decomposed(
             roster, best = found, penalty(dec, found)
         if report:
             report(f"whole model: {best}, bound {bound}")
-    steps = improvements = 0
+    steps = 0
     if not (whole_only or optimal):
-        steps, improvements = improve(dec, roster, deadline, workers, seed, report)
+        steps, _improvements = improve(dec, roster, deadline, workers, seed, report)
         best = penalty(dec, roster)
     proven = optimal or (bound is not None and best <= bound)
-    return RosterResult(
-        roster, best, bound, "optimal" if proven else "feasible", steps, improvements
-    )
+    return RosterResult(roster, best, bound, "optimal" if proven else "feasible", steps)
