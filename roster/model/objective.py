@@ -286,7 +286,8 @@ def weighted_cover(model: cp_model.CpModel, v: Variables) -> tuple[cp_model.Line
 
 def weighted_objective(model: cp_model.CpModel, v: Variables) -> Objective:
     """One weighted sum (the benchmark's objective): no strict tiers, and a soft tier with
-    weight 0 is not built at all, so it costs the model nothing."""
+    weight 0 is not built at all, so it costs the model nothing. Its one independent
+    recomputation from a roster is `roster.bench.score`, on the benchmark's shape."""
     settings = v.data.settings
     expr, upper = weighted_cover(model, v)
     soft = [
