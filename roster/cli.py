@@ -492,7 +492,7 @@ def bench_curtois_cmd(
     """Curtois & Qu Instance1..24: objective, bound, best known, gap, time, status."""
     import json
 
-    from roster.bench import format_table, parse_instances, run, write_bench_roster
+    from roster.bench.run import format_table, parse_instances, run, write_bench_roster
 
     try:
         numbers = [write_roster] if write_roster else parse_instances(instances)

@@ -21,7 +21,6 @@ from roster.findings import CheckReport
 from roster.rules import Rule
 from roster.verify import check
 
-ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 # Rules about a place rather than a person: judged on the one-day copy, not per person.
 PLACE_RULES = frozenset({Rule.MAX_STAFF, Rule.MODE, Rule.NO_DEMAND, Rule.COVERAGE})
 
@@ -240,7 +239,7 @@ def _direct(
             c.knock_on,
             c.shifts_so_far,
             not c.home_area,
-            ORIGIN_RANK[c.origin],
+            c.origin.distance,
             c.person,
         )
     )
@@ -265,7 +264,7 @@ def _chains(ev: _Evaluator, max_moves: int, max_chains: int, budget_s: float) ->
     data, target = ev.data, ev.target
     order = sorted(
         (p for p in data.people if p.id != target.person),
-        key=lambda p: (ev.so_far[p.id], ORIGIN_RANK[p.origin], p.id),
+        key=lambda p: (ev.so_far[p.id], p.origin.distance, p.id),
     )
     frontier: list[tuple[tuple[Move, ...], Assignment]] = [((), target)]
     found: list[Chain] = []
@@ -320,7 +319,7 @@ def _chain(ev: _Evaluator, moves: tuple[Move, ...]) -> Chain:
     return Chain(
         moves,
         sum(ev.so_far[p.id] for p in people),
-        sum(ORIGIN_RANK[p.origin] for p in people),
+        sum(p.origin.distance for p in people),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from roster.data import Assignment, Origin, ProblemData, StrEnum
@@ -107,7 +108,7 @@ class Result:
 
     def assignments_frame(self) -> pandas.DataFrame:
         """The roster as a DataFrame (one row per person-shift), for analysis in a notebook."""
-        import pandas as pd
+        pd = _pandas()
 
         people = self.data.person_by_id
         return pd.DataFrame(
@@ -129,7 +130,7 @@ class Result:
 
     def gaps_frame(self) -> pandas.DataFrame:
         """Every shortfall of the named people, with its reason, as a DataFrame."""
-        import pandas as pd
+        pd = _pandas()
 
         return pd.DataFrame(
             [
@@ -151,3 +152,14 @@ class Result:
         """Shifts per person of `origin` (people with none included)."""
         counts = Counter(a.person for a in self.assignments)
         return {p.id: counts.get(p.id, 0) for p in self.data.people if p.origin == origin}
+
+
+def _pandas() -> ModuleType:
+    """pandas, an optional extra: only the two `*_frame` helpers need it."""
+    try:
+        import pandas
+    except ImportError as exc:
+        raise ImportError(
+            "Result.assignments_frame() and gaps_frame() need pandas: pip install 'roster[frames]'"
+        ) from exc
+    return pandas

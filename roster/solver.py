@@ -29,7 +29,9 @@ from roster.model.workrest import WorkRestRules
 from roster.result import RequestedPerson, Result, StageReport, Status
 from roster.verify import check, format_report
 
-SMALL_PORTFOLIO = ("max_lp", "default_lp")
+# The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
+# finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).
+STAGE_SUBSOLVERS = ("max_lp", "default_lp")
 
 
 class InternalError(Exception):
@@ -113,7 +115,7 @@ def _stage(
     if workers <= 4:
         # With few threads the default portfolio has no worker that proves bounds: the
         # fairness tier then stays "feasible" even on a 6-person week. max_lp proves it.
-        params.subsolvers.extend(SMALL_PORTFOLIO)
+        params.subsolvers.extend(STAGE_SUBSOLVERS)
     # CP-SAT would otherwise swallow Ctrl-C itself, ending only the stage, unmarked.
     params.catch_sigint_signal = False
     start = time.monotonic()

@@ -711,28 +711,3 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
                 f"allowed.",
             )
         )
-
-
-def weighted_objective(data: ProblemData, assignments: Sequence[Assignment]) -> int:
-    """The `weighted` objective recomputed from the roster alone (the Curtois & Qu penalty):
-    per (date, shift, area), weight_under x missing + weight_over x people above min_staff,
-    with each place's heaviest row weights and largest min_staff; plus every request's
-    weight x weight_requests when it is not honoured. Fairness and continuity are not
-    part of it (the benchmark gives them weight 0)."""
-    people_at: dict[Place, set[str]] = defaultdict(set)
-    shifts_of: dict[tuple[str, date], set[str]] = defaultdict(set)
-    for a in assignments:
-        people_at[(a.date, a.shift, a.area)].add(a.person)
-        shifts_of[(a.person, a.date)].add(a.shift)
-    penalty = 0
-    for place, rows in _rows_by_place(data).items():
-        target = max(r.min_staff for r in rows)
-        have = len(people_at.get(place, ()))
-        penalty += max(r.weight_under for r in rows) * max(target - have, 0)
-        penalty += max(r.weight_over for r in rows) * max(have - target, 0)
-    for r in data.requests:
-        got = shifts_of.get((r.person, r.date), set())
-        hit = bool(got) if r.shift is None else r.shift in got
-        if hit != (r.type == "on"):
-            penalty += r.weight * data.settings.weight_requests
-    return penalty
