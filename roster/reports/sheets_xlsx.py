@@ -3,16 +3,22 @@
 Many stations print from Excel and touch the sheet up first, so this is the PDF's layout in
 cells: same header, same tables, same signatures, with the page set up (A4 portrait, fit to
 one page wide, the table header repeated on every printed page, print area set).
+
+Spreadsheet programs do not grow a row for wrapped text in a merged cell (and LibreOffice keeps
+the stored height of the others), so every row holding wrapped text gets its height here, from
+an estimate of the lines each cell wraps to that errs high.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from math import ceil
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +38,13 @@ RED_FILL = PatternFill("solid", fgColor="FFD6D6")
 WRAP = Alignment(wrap_text=True, vertical="center")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TABLE_ROW = 8  # the header row printed again on every page
+LINE = 15.0  # points a line of 11-point text takes (Excel's default row height)
+DEFAULT_HEIGHT = 15.0
+MAX_HEIGHT = 409.0  # Excel's limit for one row
+# Column widths count digits of the default font; a letter of DejaVu Sans, which LibreOffice
+# uses where Calibri is missing and which is wider, is up to this many digits (bold: wider).
+LETTER, BOLD_LETTER = 1.1, 1.2
+PADDING = 2  # digits of a column's width taken by the cell's margins
 
 
 def _merged(ws: Worksheet, row: int, first: str, last: str, value: str, **style: object):
@@ -74,8 +87,6 @@ def _post(ws: Worksheet, row: int, post: Post, data: ProblemData, t: Text, note:
     )
     for c, value in enumerate(values, start=3):
         put(ws, row, c, nfc(value)).alignment = WRAP
-    if extra:
-        ws.row_dimensions[row].height = 28
 
 
 def _missing(ws: Worksheet, row: int, block: Block, t: Text) -> None:
@@ -100,12 +111,6 @@ def _group(ws: Worksheet, row: int, column: int, height: int, value: str) -> Non
     cell = put(ws, row, column, nfc(value))
     cell.alignment = WRAP
     cell.font = Font(bold=True)
-    lines = -(-len(value) // (WIDTHS[column - 1] - 3))
-    rows = range(row, row + height)
-    shortfall = 15 * lines - sum(ws.row_dimensions[r].height or 15 for r in rows)
-    if shortfall > 0:
-        last = ws.row_dimensions[row + height - 1]
-        last.height = (last.height or 15) + shortfall
 
 
 def _table(ws: Worksheet, row: int, view: DayView, data: ProblemData, t: Text) -> int:
@@ -141,7 +146,6 @@ def _absences(ws: Worksheet, row: int, view: DayView, t: Text) -> int:
     for status, people in groups:
         text = t.absence_head(status, len(people)) + ", ".join(p.name for p in people) + "."
         _merged(ws, row, "A", LAST, text, alignment=WRAP)
-        ws.row_dimensions[row].height = 15 * (1 + len(text) // 120)
         row += 1
     return row
 
@@ -156,6 +160,57 @@ def _signatures(ws: Worksheet, row: int, data: ProblemData, t: Text) -> int:
     if data.settings.commander:
         _merged(ws, row + 6, "E", LAST, data.settings.commander, font=bold, alignment=CENTRE)
     return row + 7
+
+
+def _line_count(text: str, width: float, size: float, bold: bool) -> int:
+    """The lines ``text`` wraps to in a cell ``width`` digits wide, word by word, erring high."""
+    room = max(1, int((width - PADDING) / ((BOLD_LETTER if bold else LETTER) * size / 11)))
+    return sum(_wrapped_lines(paragraph.split(), room) for paragraph in text.split("\n"))
+
+
+def _wrapped_lines(words: Sequence[str], room: int) -> int:
+    """Lines for ``words`` at ``room`` characters a line; a longer word is broken."""
+    lines, used = 1, 0
+    for word in words:
+        if used and used + 1 + len(word) <= room:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        pieces = ceil(len(word) / room)
+        lines += pieces - 1
+        used = len(word) - (pieces - 1) * room
+    return lines
+
+
+def _fit_rows(ws: Worksheet) -> None:
+    """Give every row holding wrapped text the height its cells need, a merged cell's need
+    spread evenly over its rows (the narrower spans first, so the wider ones see them)."""
+    spans = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+    needs: list[tuple[int, int, float]] = []
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.value is None or not cell.alignment.wrap_text:
+                continue
+            span = spans.get((cell.row, cell.column))
+            first_col, last_col, last_row = cell.column, cell.column, cell.row
+            if span is not None:
+                last_col, last_row = span.max_col, span.max_row
+            width = sum(
+                ws.column_dimensions[get_column_letter(c)].width
+                for c in range(first_col, last_col + 1)
+            )
+            size = float(cell.font.sz or 11)
+            lines = _line_count(str(cell.value), width, size, bool(cell.font.b))
+            needs.append((cell.row, last_row, lines * LINE * size / 11))
+    for first, last, need in sorted(needs, key=lambda n: n[1] - n[0]):
+        rows = [ws.row_dimensions[r] for r in range(first, last + 1)]
+        shortfall = need - sum(r.height or DEFAULT_HEIGHT for r in rows)
+        if shortfall > 0:
+            for r in rows:
+                r.height = min(MAX_HEIGHT, (r.height or DEFAULT_HEIGHT) + shortfall / len(rows))
+        for r in rows:
+            r.height = r.height or DEFAULT_HEIGHT
 
 
 def _page_setup(ws: Worksheet, last_row: int) -> None:
@@ -197,6 +252,7 @@ def write_duty_xlsx(data: ProblemData, views: Sequence[DayView], path: Path) -> 
                 cell.border = BOX
         end = _absences(ws, end + 1, view, t)
         last = _signatures(ws, end + 1, data, t)
+        _fit_rows(ws)
         _page_setup(ws, last)
         ws.freeze_panes = f"A{TABLE_ROW + 1}"
     return save_atomic(wb, path)
