@@ -6,7 +6,9 @@ one page wide, the table header repeated on every printed page, print area set).
 
 Spreadsheet programs do not grow a row for wrapped text in a merged cell (and LibreOffice keeps
 the stored height of the others), so every row holding wrapped text gets its height here, from
-an estimate of the lines each cell wraps to that errs high.
+an estimate of the lines each cell wraps to that errs high. Nor do they keep a merged cell on
+one page: a page break goes before an area that would not fit on the page, and the shift's
+label starts again under it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -39,12 +42,20 @@ WRAP = Alignment(wrap_text=True, vertical="center")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TABLE_ROW = 8  # the header row printed again on every page
 LINE = 15.0  # points a line of 11-point text takes (Excel's default row height)
+AIR = 4.0  # points more for text of two lines or more: accents stacked on the first line
 DEFAULT_HEIGHT = 15.0
 MAX_HEIGHT = 409.0  # Excel's limit for one row
-# Column widths count digits of the default font; a letter of DejaVu Sans, which LibreOffice
-# uses where Calibri is missing and which is wider, is up to this many digits (bold: wider).
-LETTER, BOLD_LETTER = 1.1, 1.2
-PADDING = 2  # digits of a column's width taken by the cell's margins
+# A column's width counts digits of the default font. A character's width in those digits, by
+# kind (upper case, other letters, digit, space, the rest): the mean of the Vietnamese letters
+# in DejaVu Sans and Serif (LibreOffice's stand-ins where Calibri is missing) plus 5%; bold
+# text is wider by BOLD.
+UPPER, LETTER, DIGIT, SPACE, OTHER = 1.23, 0.97, 1.06, 0.53, 0.84
+BOLD = 1.1
+PADDING = 1.0  # digits of a column's width taken by the cell's margins
+A4_WIDTH, A4_HEIGHT = 595.0, 842.0  # points
+SIDE_MARGIN, END_MARGIN = 0.5, 0.6  # inches, left and right / top and bottom
+DIGIT_POINTS = 5.25  # points per unit of column width in Excel's Calibri (7 pixels)
+FILL = 0.9  # of a page's height planned for: room for what the estimates miss
 
 
 def _merged(ws: Worksheet, row: int, first: str, last: str, value: str, **style: object):
@@ -113,26 +124,45 @@ def _group(ws: Worksheet, row: int, column: int, height: int, value: str) -> Non
     cell.font = Font(bold=True)
 
 
+def _block(ws: Worksheet, row: int, block: Block, data: ProblemData, t: Text) -> int:
+    """One area's rows of a shift, their heights set. Returns the next row."""
+    start = row
+    for post in block.posts:
+        _post(ws, row, post, data, t, "")
+        row += 1
+    if block.missing:
+        _missing(ws, row, block, t)
+        row += 1
+    label = f"{block.area.id} – {block.area.name}" if block.area.name else block.area.id
+    _group(ws, start, 2, row - start, label)
+    _fit_rows(ws, start, row - 1)
+    return row
+
+
 def _table(ws: Worksheet, row: int, view: DayView, data: ProblemData, t: Text) -> int:
-    """The shift x area table (remote areas are groups too, mode Remote). Returns the next row."""
+    """The shift x area table (remote areas are groups too, mode Remote), an area never split
+    over two pages. Returns the next row."""
     for c, key in enumerate(COLUMNS, start=1):
         cell = put(ws, row, c, t(key))
         cell.font, cell.fill, cell.alignment = Font(bold=True), HEAD_FILL, CENTRE
+    _fit_rows(ws, 1, row)
+    room, used = _page_room(), _height(ws, 1, row)
     row += 1
     for shift in data.shifts:
-        shift_start = row
+        label_start = row
         for block in view.shift_blocks(shift.id):
-            area_start = row
-            for post in block.posts:
-                _post(ws, row, post, data, t, "")
-                row += 1
-            if block.missing:
-                _missing(ws, row, block, t)
-                row += 1
-            label = f"{block.area.id} – {block.area.name}" if block.area.name else block.area.id
-            _group(ws, area_start, 2, row - area_start, label)
-        if row > shift_start:
-            _group(ws, shift_start, 1, row - shift_start, shift_label(shift))
+            start = row
+            row = _block(ws, row, block, data, t)
+            needed = _height(ws, start, row - 1)
+            if used + needed > room and start > TABLE_ROW + 1:
+                if start > label_start:
+                    _group(ws, label_start, 1, start - label_start, shift_label(shift))
+                label_start = start
+                ws.row_breaks.append(Break(id=start - 1))
+                used = _height(ws, TABLE_ROW, TABLE_ROW)  # the header row, printed again
+            used += needed
+        if row > label_start:
+            _group(ws, label_start, 1, row - label_start, shift_label(shift))
     return row
 
 
@@ -164,31 +194,56 @@ def _signatures(ws: Worksheet, row: int, data: ProblemData, t: Text) -> int:
 
 def _line_count(text: str, width: float, size: float, bold: bool) -> int:
     """The lines ``text`` wraps to in a cell ``width`` digits wide, word by word, erring high."""
-    room = max(1, int((width - PADDING) / ((BOLD_LETTER if bold else LETTER) * size / 11)))
-    return sum(_wrapped_lines(paragraph.split(), room) for paragraph in text.split("\n"))
+    scale = size / 11 * (BOLD if bold else 1.0)
+    room = max(width - PADDING, 1.0)
+    return sum(
+        _wrapped_lines([_width(w) * scale for w in paragraph.split()], SPACE * scale, room)
+        for paragraph in text.split("\n")
+    )
 
 
-def _wrapped_lines(words: Sequence[str], room: int) -> int:
-    """Lines for ``words`` at ``room`` characters a line; a longer word is broken."""
-    lines, used = 1, 0
+def _width(word: str) -> float:
+    """The width of ``word`` in digits of 11-point text."""
+    return sum(
+        UPPER if c.isupper() else LETTER if c.isalpha() else DIGIT if c.isdigit() else OTHER
+        for c in word
+    )
+
+
+def _wrapped_lines(words: Sequence[float], space: float, room: float) -> int:
+    """Lines for words this wide at ``room`` a line; a word wider than a line is broken."""
+    lines, used = 1, 0.0
     for word in words:
-        if used and used + 1 + len(word) <= room:
-            used += 1 + len(word)
+        if used and used + space + word <= room:
+            used += space + word
             continue
         if used:
             lines += 1
-        pieces = ceil(len(word) / room)
+        pieces = max(1, ceil(word / room))
         lines += pieces - 1
-        used = len(word) - (pieces - 1) * room
+        used = word - (pieces - 1) * room
     return lines
 
 
-def _fit_rows(ws: Worksheet) -> None:
-    """Give every row holding wrapped text the height its cells need, a merged cell's need
-    spread evenly over its rows (the narrower spans first, so the wider ones see them)."""
+def _page_room() -> float:
+    """Points of rows (unscaled) a printed page holds. The sheet is scaled to the page's width;
+    with Excel's narrow Calibri the scale is largest and the page holds least, so breaks
+    planned for it come before those of any program with a wider font."""
+    scale = min(1.0, (A4_WIDTH - 2 * 72 * SIDE_MARGIN) / (DIGIT_POINTS * sum(WIDTHS)))
+    return FILL * (A4_HEIGHT - 2 * 72 * END_MARGIN) / scale
+
+
+def _height(ws: Worksheet, first: int, last: int) -> float:
+    return sum(ws.row_dimensions[r].height or DEFAULT_HEIGHT for r in range(first, last + 1))
+
+
+def _fit_rows(ws: Worksheet, first: int = 1, last: int | None = None) -> None:
+    """Give every row from ``first`` to ``last`` holding wrapped text the height its cells
+    need, a merged cell's need spread evenly over its rows (the narrower spans first, so the
+    wider ones see them)."""
     spans = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
     needs: list[tuple[int, int, float]] = []
-    for line in ws.iter_rows():
+    for line in ws.iter_rows(min_row=first, max_row=last):
         for cell in line:
             if cell.value is None or not cell.alignment.wrap_text:
                 continue
@@ -202,7 +257,7 @@ def _fit_rows(ws: Worksheet) -> None:
             )
             size = float(cell.font.sz or 11)
             lines = _line_count(str(cell.value), width, size, bool(cell.font.b))
-            needs.append((cell.row, last_row, lines * LINE * size / 11))
+            needs.append((cell.row, last_row, (lines * LINE + AIR * (lines > 1)) * size / 11))
     for first, last, need in sorted(needs, key=lambda n: n[1] - n[0]):
         rows = [ws.row_dimensions[r] for r in range(first, last + 1)]
         shortfall = need - sum(r.height or DEFAULT_HEIGHT for r in rows)
@@ -222,8 +277,8 @@ def _page_setup(ws: Worksheet, last_row: int) -> None:
     ws.print_title_rows = f"{TABLE_ROW}:{TABLE_ROW}"
     ws.print_area = f"A1:{LAST}{last_row}"
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN
+    ws.page_margins.top = ws.page_margins.bottom = END_MARGIN
     ws.oddFooter.center.text = "&P/&N"
 
 
