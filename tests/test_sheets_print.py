@@ -128,8 +128,9 @@ def test_example_duty_workbook_prints_inside_its_rows(soffice, example, tmp_path
 
 
 def test_long_names_shortfalls_and_notes_print_inside_their_rows(soffice, example, tmp_path):
-    """Area names of three and four lines over two-person places and over a place with one
-    person and a shortfall row, long names and notes in single cells."""
+    """Area names of three to eight lines over two-person places and over a place with one
+    person and a shortfall row, names of two lines in single cells, and days of several pages
+    (an area on a page break would be a merged cell cut in two)."""
     data, assignments = example
     areas = tuple(
         Area(id=a.id, name=a.name + LONG * (1 + i % 2), kind=a.kind)

@@ -234,6 +234,7 @@ def _page_room() -> float:
 
 
 def _height(ws: Worksheet, first: int, last: int) -> float:
+    """Points of the rows ``first`` to ``last``."""
     return sum(ws.row_dimensions[r].height or DEFAULT_HEIGHT for r in range(first, last + 1))
 
 
@@ -258,8 +259,8 @@ def _fit_rows(ws: Worksheet, first: int = 1, last: int | None = None) -> None:
             size = float(cell.font.sz or 11)
             lines = _line_count(str(cell.value), width, size, bool(cell.font.b))
             needs.append((cell.row, last_row, (lines * LINE + AIR * (lines > 1)) * size / 11))
-    for first, last, need in sorted(needs, key=lambda n: n[1] - n[0]):
-        rows = [ws.row_dimensions[r] for r in range(first, last + 1)]
+    for top, bottom, need in sorted(needs, key=lambda n: n[1] - n[0]):
+        rows = [ws.row_dimensions[r] for r in range(top, bottom + 1)]
         shortfall = need - sum(r.height or DEFAULT_HEIGHT for r in rows)
         if shortfall > 0:
             for r in rows:
