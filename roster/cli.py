@@ -705,7 +705,11 @@ def cover_cmd(
 @main.command("trace")
 @click.argument("person")
 @click.option(
-    "--date", "day", required=True, callback=_parsed(parse_date), help="2021-08-18 or 18/8/2021."
+    "--date",
+    "day",
+    required=True,
+    callback=_parsed(parse_date),
+    help="Day of the symptoms or the positive sample: 2021-08-18 or 18/8/2021.",
 )
 @click.option(
     "--days",
