@@ -156,14 +156,21 @@ def _table(ws: Worksheet, row: int, view: DayView, data: ProblemData, t: Text) -
             needed = _height(ws, start, row - 1)
             if used + needed > room and start > TABLE_ROW + 1:
                 if start > label_start:
-                    _group(ws, label_start, 1, start - label_start, shift_label(shift))
+                    _shift_group(ws, label_start, start, shift_label(shift))
                 label_start = start
                 ws.row_breaks.append(Break(id=start - 1))
                 used = _height(ws, TABLE_ROW, TABLE_ROW)  # the header row, printed again
             used += needed
         if row > label_start:
-            _group(ws, label_start, 1, row - label_start, shift_label(shift))
+            _shift_group(ws, label_start, row, shift_label(shift))
     return row
+
+
+def _shift_group(ws: Worksheet, first: int, end: int, label: str) -> None:
+    """The shift's label beside the rows ``first`` to ``end - 1``, their heights grown for it
+    (its merged cell is found from its first row)."""
+    _group(ws, first, 1, end - first, label)
+    _fit_rows(ws, first, first)
 
 
 def _absences(ws: Worksheet, row: int, view: DayView, t: Text) -> int:
@@ -306,9 +313,9 @@ def write_duty_xlsx(data: ProblemData, views: Sequence[DayView], path: Path) -> 
         for line in ws.iter_rows(min_row=TABLE_ROW, max_row=end - 1, max_col=len(COLUMNS)):
             for cell in line:
                 cell.border = BOX
-        end = _absences(ws, end + 1, view, t)
-        last = _signatures(ws, end + 1, data, t)
-        _fit_rows(ws)
+        below = _absences(ws, end + 1, view, t)
+        last = _signatures(ws, below + 1, data, t)
+        _fit_rows(ws, end)  # the table's rows have their heights already
         _page_setup(ws, last)
         ws.freeze_panes = f"A{TABLE_ROW + 1}"
     return save_atomic(wb, path)
