@@ -12,7 +12,7 @@ import signal
 import sys
 import time
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ from roster.io.writer import read_assignments, write_roster
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
-from roster.trace import already_isolated, contacts, mark_f1
+from roster.trace import already_isolated, contacts, mark_f1, window
 from roster.verify import check, format_report
 
 if TYPE_CHECKING:
@@ -705,10 +705,24 @@ def cover_cmd(
 @main.command("trace")
 @click.argument("person")
 @click.option(
-    "--date", "day", required=True, callback=_parsed(parse_date), help="2021-08-18 or 18/8/2021."
+    "--date",
+    "day",
+    required=True,
+    callback=_parsed(parse_date),
+    help="Day of the symptoms or the positive sample: 2021-08-18 or 18/8/2021.",
 )
 @click.option(
-    "--days", type=click.IntRange(1, 60), default=2, show_default=True, help="Days to look back."
+    "--days",
+    type=click.IntRange(1, 60),
+    default=2,
+    show_default=True,
+    help="Days before --date to look at.",
+)
+@click.option(
+    "--until",
+    callback=_parsed(parse_date),
+    help="Last day PERSON worked before isolation, if not --date (a later result; or sent "
+    "home before the shifts of --date).",
 )
 @_roster_option("The roster workbook.")
 @click.option(
@@ -731,23 +745,27 @@ def trace_cmd(
     person: str,
     day: date,
     days: int,
+    until: date | None,
     roster_file: Path,
     mark: Path | None,
     output: Path,
     quiet: bool,
 ) -> None:
-    """The people who shared an area and a shift on site with PERSON in the --days days
-    before --date (the likely close contacts), from ROSTER."""
+    """The people who shared an area and a shift on site with PERSON from --days days before
+    --date through --date itself (the likely close contacts, Decision 2686/QĐ-BCĐQG), from
+    ROSTER."""
+    first, last = window(day, days, until)
+    if last < first:
+        _bad(f"--until {last:%d/%m/%Y} is before the first day traced, {first:%d/%m/%Y}")
     data = load(roster_file, quiet=True)
     if person not in data.person_by_id:
         _bad(f"no person {person!r} in {roster_file}")
-    found = contacts(_roster_of(roster_file), person, day, days)
+    found = contacts(_roster_of(roster_file), person, day, days, until)
     names = data.person_by_id
-    first = day - timedelta(days=days)
     if not quiet:
         out.print(
             f"{person} {names[person].name}: {len(found)} contact(s) on site from "
-            f"{first:%d/%m/%Y} to {day - timedelta(days=1):%d/%m/%Y}",
+            f"{first:%d/%m/%Y} to {last:%d/%m/%Y}",
             markup=False,
         )
     for c in found:
@@ -765,7 +783,7 @@ def trace_cmd(
                 target,
                 [p for p in ids if p not in skip],
                 day,
-                f"F1: contact of {person} ({first:%d/%m}–{day - timedelta(days=1):%d/%m})",
+                f"F1: contact of {person} ({first:%d/%m}–{last:%d/%m})",
             )
         except OutputError as exc:
             _bad(str(exc))

@@ -1,8 +1,11 @@
-"""Close contacts from a roster: who shared an area and a shift with a person in the days before.
+"""Close contacts from a roster: who shared an area and a shift with a person around a date.
 
 When an officer tests positive, the people who stood the same shift in the same area in the
-last days are the likely F1s; they must leave on-site duty at once. Remote assignments are
-coordination from home: they bring nobody into contact and are left out on both sides.
+last days are the likely F1s; they must leave on-site duty at once. Ministry of Health
+Decision 2686/QĐ-BCĐQG (31 May 2021) counts contacts from 2 days before symptom onset (or the
+positive sample) until the F0 is isolated, so the shifts of the day itself count too. Remote
+assignments are coordination from home: they bring nobody into contact and are left out on both
+sides.
 
 `mark_f1` adds them to the `Status` sheet of a COPY of the input workbook (never the original),
 so the commander can review the copy and hand it to `roster replan`.
@@ -33,16 +36,27 @@ class Contact:
     places: tuple[tuple[date, str, str], ...]
 
 
+def window(day: date, days: int = 2, until: date | None = None) -> tuple[date, date]:
+    """The first and last day of contact: ``day - days`` through the day the person was
+    isolated (``until``, by default ``day`` itself, whose shifts were worked before the
+    result came)."""
+    return day - timedelta(days=days), day if until is None else until
+
+
 def contacts(
-    assignments: Sequence[Assignment], person: str, day: date, days: int = 2
+    assignments: Sequence[Assignment],
+    person: str,
+    day: date,
+    days: int = 2,
+    until: date | None = None,
 ) -> list[Contact]:
-    """People on site with ``person`` (same date, shift and area) on the ``days`` days before
-    ``day`` (``day - days`` .. ``day - 1``), most shared places first, then by id."""
-    first = day - timedelta(days=days)
+    """People on site with ``person`` (same date, shift and area) from ``days`` days before
+    ``day`` through ``until`` (default ``day``), most shared places first, then by id."""
+    first, last = window(day, days, until)
     mine = {
         (a.date, a.shift, a.area)
         for a in assignments
-        if a.person == person and first <= a.date < day and a.mode == Mode.ONSITE
+        if a.person == person and first <= a.date <= last and a.mode == Mode.ONSITE
     }
     shared: dict[str, set[tuple[date, str, str]]] = defaultdict(set)
     for a in assignments:
