@@ -20,6 +20,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, Origin, ProblemData
+from roster.errors import InternalError, Interrupted
 from roster.explain import capacity_notes, explain_gaps, gap_reasons, group_requests
 from roster.model.build import BuiltModel, build_model
 from roster.model.hint import add_hint, complete_hint
@@ -29,14 +30,6 @@ from roster.result import RequestedPerson, Result, StageReport, Status
 from roster.verify import check, format_report
 
 SMALL_PORTFOLIO = ("max_lp", "default_lp")
-
-
-class InternalError(Exception):
-    """The independent checker disagrees with the model: never hand out such a roster."""
-
-
-class Interrupted(Exception):
-    """Stopped by the user before the solver found any roster: there is nothing to write."""
 
 
 @dataclass(frozen=True)

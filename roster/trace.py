@@ -97,9 +97,9 @@ def mark_f1(
             elif isinstance(value, str):
                 cell.data_type = "s"
         row += 1
-    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".part")
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         wb.save(partial)
         shutil.move(partial, out)
     except OSError as exc:
