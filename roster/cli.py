@@ -11,6 +11,7 @@ environment its traceback follows.
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
@@ -189,15 +190,15 @@ def _roster_option(help_text: str, required: bool = True):
     )
 
 
-def _output_option(help_text: str):
-    """The `-o/--output-dir` option of the commands that write beside `outputs/`."""
+def _output_option(help_text: str, default: str | None = "outputs", file_okay: bool = True):
+    """The `-o/--output-dir` option of every command that writes."""
     return click.option(
         "-o",
         "--output-dir",
         "output",
-        default="outputs",
-        type=click.Path(path_type=Path),
-        show_default=True,
+        default=default,
+        type=click.Path(file_okay=file_okay, path_type=Path),
+        show_default=default is not None,
         help=help_text,
     )
 
@@ -206,9 +207,14 @@ WHOLE_RUN_HELP = "Wall-time limit for the whole run, seconds (default: the time_
 
 
 def _solver_options(time_help: str = WHOLE_RUN_HELP):
-    """The options `solve` has, for the commands that solve or write a roster."""
+    """The options `solve` has, for the commands that solve or write a roster. The command
+    gets `output`, `quiet` and `params`, a `SolveParams` started as the command starts."""
 
     def decorate(command):
+        @functools.wraps(command)
+        def with_params(time_limit: float | None, workers: int, seed: int, **kwargs):
+            return command(params=SolveParams(time_limit, workers, seed), **kwargs)
+
         for option in reversed(
             [
                 _output_option("Folder for the roster workbook."),
@@ -226,8 +232,8 @@ def _solver_options(time_help: str = WHOLE_RUN_HELP):
                 click.option("--quiet", is_flag=True, help="No progress lines, only the summary."),
             ]
         ):
-            command = option(command)
-        return command
+            with_params = option(with_params)
+        return with_params
 
     return decorate
 
@@ -250,18 +256,12 @@ def main() -> None:
     "--no-sheets", is_flag=True, help="Do not write the duty sheets (OUTPUT/<name>-roster-sheets)."
 )
 def solve_cmd(
-    workbook: Path,
-    output: Path,
-    time_limit: float | None,
-    workers: int,
-    seed: int,
-    quiet: bool,
-    no_sheets: bool,
+    workbook: Path, output: Path, params: SolveParams, quiet: bool, no_sheets: bool
 ) -> ExitCode:
     """Solve WORKBOOK and write OUTPUT/<name>-roster.xlsx and its duty sheets."""
     from roster.solver import SolveControl, solve
 
-    params = SolveParams(time_limit, workers, seed, write_roster=True, write_sheets=not no_sheets)
+    params = params.writing(sheets=not no_sheets)
     control = SolveControl()
     _install_interrupt(control)  # before reading: Ctrl-C during a long read is no traceback
     data = load(workbook, quiet)
@@ -435,12 +435,10 @@ def _write_sheets(data: ProblemData, assignments, folder: Path, **options) -> li
     callback=_parsed(parse_formats),
     help="Outputs to write, comma separated.",
 )
-@click.option(
-    "-o",
-    "--output-dir",
-    "output",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the sheets (default: <ROSTER name>-sheets beside ROSTER).",
+@_output_option(
+    "Folder for the sheets (default: <ROSTER name>-sheets beside ROSTER).",
+    default=None,
+    file_okay=False,
 )
 def sheets_cmd(
     roster_file: Path,
@@ -498,15 +496,7 @@ def bench_group() -> None:
     type=click.IntRange(1, 24),
     help="Solve only instance N and write it as a roster workbook.",
 )
-@click.option(
-    "-o",
-    "--output-dir",
-    "output",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="Folder for --write-roster.",
-)
+@_output_option("Folder for --write-roster.", file_okay=False)
 def bench_curtois_cmd(
     instances: str,
     time_limit: float,
@@ -561,9 +551,7 @@ def replan_cmd(
     roster_file: Path,
     date_from: date,
     output: Path,
-    time_limit: float | None,
-    workers: int,
-    seed: int,
+    params: SolveParams,
     quiet: bool,
     no_sheets: bool,
 ) -> ExitCode:
@@ -575,7 +563,7 @@ def replan_cmd(
     from roster.replan import language_of, replan
     from roster.solver import SolveControl
 
-    params = SolveParams(time_limit, workers, seed, write_roster=True, write_sheets=not no_sheets)
+    params = params.writing(sheets=not no_sheets)
     data = load(workbook, quiet)
     previous = read_assignments(roster_file)
     target = replan_path(output, workbook, roster_file, date_from)
@@ -625,9 +613,7 @@ def cover_cmd(
     apply_it: bool,
     chosen: str | None,
     output: Path,
-    time_limit: float | None,
-    workers: int,
-    seed: int,
+    params: SolveParams,
     quiet: bool,
 ) -> ExitCode:
     """Who can take PERSON's --shift on --date in ROSTER, by WORKBOOK's rules, best first.
@@ -638,7 +624,6 @@ def cover_cmd(
     """
     from roster.replan import cover_result
 
-    params = SolveParams(time_limit, workers, seed)
     data = load(workbook, quiet)
     assignments = read_assignments(roster_file)
     _known(data, person, workbook)

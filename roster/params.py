@@ -8,7 +8,7 @@ once the time already spent and the time kept back for writing are taken off.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from roster.data import ProblemData
 from roster.errors import RequestError
@@ -34,6 +34,11 @@ class SolveParams:
     write_roster: bool = False  # the run writes the roster workbook after the solve
     write_sheets: bool = False  # ... and the duty sheets
     started: float = field(default_factory=time.monotonic, compare=False)
+
+    def writing(self, sheets: bool) -> SolveParams:
+        """These params for a run that writes the roster after the solve, and the duty sheets
+        when `sheets`: time is kept back for them."""
+        return replace(self, write_roster=True, write_sheets=sheets)
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
