@@ -6,6 +6,7 @@ broken rule; 5 an output could not be written; 1 internal error; 130 interrupted
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ from roster.cli import main
 from roster.errors import ExitCode, InternalError, Interrupted
 
 DAY = "2021-08-03"
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def run(*args: object) -> click.testing.Result:
@@ -190,3 +192,8 @@ def test_ctrl_c_outside_a_solve_is_130(
     result = run("validate", workbook)
     assert result.exit_code == ExitCode.INTERRUPTED
     assert "Traceback" not in result.output
+
+
+def test_the_readme_table_has_every_code_once() -> None:
+    rows = re.findall(r"^\| `(\d+)` \|", README.read_text(encoding="utf-8"), re.MULTILINE)
+    assert sorted(int(code) for code in rows) == sorted(code.value for code in ExitCode)
