@@ -2,11 +2,8 @@
 
 Every error is an exception that carries its exit code (`roster.errors`), and every command
 returns its outcome; `_Commands.invoke` turns either into the exit code, in this one place.
-The codes (`roster.errors.ExitCode`, the README's table): 0 every place covered by named
-people; 3 covered only with requested reinforcements, or gaps remain (outputs still written);
-2 bad input; 4 `roster check`: the roster breaks a rule; 5 an output could not be written;
-1 internal error; 130 interrupted. An internal error is one line; with ROSTER_DEBUG=1 in the
-environment its traceback follows.
+The codes are `roster.errors.ExitCode`, tabled in the README. An internal error is one line;
+with ROSTER_DEBUG=1 in the environment its traceback follows.
 """
 
 from __future__ import annotations
