@@ -31,6 +31,7 @@ from roster.data import (
 )
 from roster.errors import InputError, Problem
 from roster.findings import Violation
+from roster.params import SolveParams, refuse_too_large
 from roster.result import Result, Status
 from roster.solver import InternalError, ProgressFn, SolveControl, solve
 from roster.verify import WINDOW_DAYS, check, format_report, unavailable
@@ -216,23 +217,26 @@ def replan(
     data: ProblemData,
     previous: Sequence[Assignment],
     date_from: date,
-    time_limit: float | None = None,
-    workers: int = 2,
-    seed: int = 0,
+    params: SolveParams | None = None,
     progress: ProgressFn | None = None,
     control: SolveControl | None = None,
     minimise_changes: bool = True,
 ) -> Replan:
     """Keep `previous` before `date_from`, re-solve `data` from it on, and list the changes.
 
-    `minimise_changes=False` re-solves the days from the date without the changes tier and
-    without the announced roster as a hint: the plain re-solve that re-planning is measured
-    against. Otherwise the search starts from the announced roster with each shift the
-    workbook now forbids handed to the best person who can take it (``roster.cover``), and
-    that repaired roster is kept when the search ends with no better one. Raises `InputError`
-    for a date outside the horizon or kept shifts naming ids the workbook no longer has.
+    `params` are the run's, as for `roster solve`: its time limit bounds the whole run (the
+    time since `params.started` and the reserve for writing are taken off). `minimise_changes
+    =False` re-solves the days from the date without the changes tier and without the
+    announced roster as a hint: the plain re-solve that re-planning is measured against.
+    Otherwise the search starts from the announced roster with each shift the workbook now
+    forbids handed to the best person who can take it (``roster.cover``), and that repaired
+    roster is kept when the search ends with no better one. Raises `InputError` for a date
+    outside the horizon or kept shifts naming ids the workbook no longer has, and
+    `RequestError` for a unit beyond the measured size.
     """
     t0 = time.monotonic()
+    params = params or SolveParams()
+    refuse_too_large(data)
     _validate(data, previous, date_from)
     start = data.settings.start_date
     kept = [a for a in previous if start <= a.date < date_from]
@@ -243,12 +247,11 @@ def replan(
         holes = [a for a in announced if forced_out(data, a)]
         ready = [a for a in announced if not forced_out(data, a)]
         hint = [a for a in repair(data, kept + ready, holes) if a.date >= date_from]
-    left = None if time_limit is None else max(time_limit - (time.monotonic() - t0), 0.5)
     result = solve(
         sub,
-        time_limit=left,
-        workers=workers,
-        seed=seed,
+        time_limit=params.solver_budget(data),
+        workers=params.workers,
+        seed=params.seed,
         hint=hint,
         previous=announced if minimise_changes else None,
         progress=progress,

@@ -20,6 +20,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, Origin, ProblemData
+from roster.errors import InternalError, Interrupted
 from roster.explain import capacity_notes, explain_gaps, gap_reasons, group_requests
 from roster.model.build import BuiltModel, build_model
 from roster.model.hint import add_hint, complete_hint
@@ -32,14 +33,6 @@ from roster.verify import check, format_report
 # The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
 # finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).
 STAGE_SUBSOLVERS = ("max_lp", "default_lp")
-
-
-class InternalError(Exception):
-    """The independent checker disagrees with the model: never hand out such a roster."""
-
-
-class Interrupted(Exception):
-    """Stopped by the user before the solver found any roster: there is nothing to write."""
 
 
 @dataclass(frozen=True)

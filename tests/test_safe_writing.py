@@ -108,7 +108,7 @@ def test_refuses_to_write_over_its_input(tmp_path: Path) -> None:
     out.mkdir()
     (out / "ward-roster.xlsx").symlink_to(workbook)
     result = CliRunner().invoke(main, ["solve", str(workbook), "-o", str(out), "--quiet"])
-    assert result.exit_code == 2
+    assert result.exit_code == 5  # an output that cannot be written
     assert "refusing to overwrite the input workbook" in result.output
     assert _sha(workbook) == before
 
@@ -127,7 +127,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, blocked: str) -> Non
     args = ["solve", str(workbook), "-o", str(out), "--time-limit", "8", "--quiet", "--no-sheets"]
     result = CliRunner().invoke(main, args)
     text = " ".join(result.output.split())
-    assert result.exit_code == 1, text
+    assert result.exit_code == 5, text
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in text
     assert "cannot write" in text
