@@ -38,6 +38,7 @@ from roster.io.writer import read_assignments, write_roster
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
+from roster.text import both, language_of, say
 from roster.trace import already_isolated, contacts, mark_f1
 from roster.verify import check, format_report
 
@@ -60,7 +61,7 @@ out = Console(highlight=False, soft_wrap=True)
 
 
 def _fail_input(exc: InputError) -> None:
-    err.print(f"[bold red]Lỗi dữ liệu đầu vào / input errors: {len(exc.problems)}[/]")
+    err.print(f"[bold red]{both('cli.input_errors')}: {len(exc.problems)}[/]")
     for problem in exc.problems:
         err.print(f"  - {problem}", markup=False, soft_wrap=True)
     sys.exit(EXIT_INPUT)
@@ -74,7 +75,7 @@ def load(path: Path, quiet: bool = False) -> ProblemData:
         _fail_input(exc)
     if not quiet:
         for w in warnings:
-            err.print(f"[yellow]warning:[/] {w}", markup=True)
+            err.print(f"[yellow]{say('cli.warning', data)}:[/] {w}", markup=True)
     return data
 
 
@@ -101,14 +102,14 @@ def _install_interrupt(control: SolveControl) -> None:
 
     def handler(signum, frame):
         if control.interrupted:
-            err.print("Dừng ngay, không ghi tệp / stopped, nothing written")
+            err.print(both("cli.stopped_now"))
             if control.searching:  # nothing is being written, and C++ threads cannot unwind
                 sys.stderr.flush()
                 os._exit(EXIT_INTERRUPTED)
             # A half-saved workbook's zip object closes during exit and complains; say nothing.
             sys.unraisablehook = lambda _unraisable: None
             sys.exit(EXIT_INTERRUPTED)
-        err.print("Đang dừng, sẽ ghi phương án tốt nhất / stopping, writing the best roster so far")
+        err.print(both("cli.stopping"))
         control.stop()
 
     signal.signal(signal.SIGINT, handler)
@@ -120,10 +121,15 @@ def _refuse_too_large(data: ProblemData) -> None:
     size = len(data.people) * data.settings.days
     if size > MAX_PERSON_DAYS:
         err.print(
-            f"Quá lớn / too large: {len(data.people):,} people x {data.settings.days} days = "
-            f"{size:,} person-days; roster supports at most {MAX_PERSON_DAYS:,} person-days "
-            "(about 400 people for 31 days, with a time limit of 5 minutes or more). "
-            "Roster each team or group of areas in its own workbook, or plan fewer days.",
+            f"{both('cli.too_large')}: "
+            + say(
+                "cli.too_large_why",
+                data,
+                people=len(data.people),
+                days=data.settings.days,
+                size=size,
+                limit=MAX_PERSON_DAYS,
+            ),
             markup=False,
         )
         sys.exit(EXIT_INPUT)
@@ -196,7 +202,7 @@ def solve_cmd(
     _refuse_too_large(data)
     target = output / f"{workbook.stem}-roster.xlsx"
     if target.resolve() == workbook.resolve():
-        err.print("Không ghi đè lên tệp đầu vào / refusing to overwrite the input workbook")
+        err.print(both("cli.no_overwrite"))
         sys.exit(EXIT_INPUT)
     limit = data.settings.time_limit_s if time_limit is None else time_limit
     # Writing grows with the unit: 400 people x 31 days took about 50 s after the search.
@@ -213,16 +219,13 @@ def solve_cmd(
             control=control,
         )
     except Interrupted as exc:
-        err.print(f"Đã dừng / interrupted: {exc}", markup=False)
+        err.print(f"{both('cli.interrupted')}: {exc}", markup=False)
         sys.exit(EXIT_INTERRUPTED)
     except (InternalError, ModelError) as exc:
-        err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {exc}")
+        err.print(f"[bold red]{both('cli.internal')}:[/] {exc}")
         sys.exit(EXIT_INTERNAL)
     if result.status == Status.INFEASIBLE:
-        err.print(
-            "[bold red]Các dòng Cố định / Lịch sử mâu thuẫn với quy định nghỉ ngơi; "
-            "fixed or history rows contradict the work-rest rules.[/]"
-        )
+        err.print(f"[bold red]{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}[/]")
         sys.exit(EXIT_INPUT)
     try:
         path = write_roster(result, target)
@@ -232,7 +235,7 @@ def solve_cmd(
         sys.exit(EXIT_INTERNAL)
     out.print(summary_text(result, path, time.monotonic() - t0), markup=False, soft_wrap=True)
     if sheets:
-        out.print(f"Lịch trực / duty sheets: {sheets[0].parent}", markup=False)
+        out.print(say("cli.duty_sheets", data, path=sheets[0].parent), markup=False)
     sys.exit(_exit_code(result))
 
 
@@ -245,31 +248,22 @@ def validate_cmd(workbook: Path) -> None:
     roles = Counter((p.role.value, p.origin.value) for p in data.people)
     kinds = Counter(a.kind for a in data.areas)
     statuses = Counter(st.status.value for st in data.statuses)
-    out.print(
-        f"{s.unit}: {s.start_date:%d/%m/%Y} – {s.end_date:%d/%m/%Y} ({s.days} days)", markup=False
+    start, end = f"{s.start_date:%d/%m/%Y}", f"{s.end_date:%d/%m/%Y}"
+    head = say("cli.validate_head", data, unit=s.unit, start=start, end=end, days=s.days)
+    out.print(head, markup=False)
+    people = ", ".join(
+        f"{say(f'role_word.{r}', data)}/{say(f'origin.{o}', data)}: {n}"
+        for (r, o), n in sorted(roles.items())
     )
-    out.print(
-        f"People: {len(data.people)}  "
-        + ", ".join(f"{r}/{o}: {n}" for (r, o), n in sorted(roles.items())),
-        markup=False,
-    )
-    out.print(
-        f"Areas: {len(data.areas)}  " + ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())),
-        markup=False,
-    )
-    out.print(
-        f"Shifts: {', '.join(x.id for x in data.shifts)}   "
-        f"Requirement rows: {len(data.requirements)}",
-        markup=False,
-    )
-    out.print(
-        "Statuses: " + (", ".join(f"{k}: {n}" for k, n in sorted(statuses.items())) or "none"),
-        markup=False,
-    )
-    out.print(
-        f"Requests: {len(data.requests)}  Fixed: {len(data.fixed)}  History: {len(data.history)}",
-        markup=False,
-    )
+    out.print(say("cli.people", data, n=len(data.people), counts=people), markup=False)
+    areas = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items()))
+    out.print(say("cli.areas", data, n=len(data.areas), counts=areas), markup=False)
+    ids = ", ".join(x.id for x in data.shifts)
+    out.print(say("cli.shifts", data, ids=ids, n=len(data.requirements)), markup=False)
+    counts = ", ".join(f"{say(f'status_word.{k}', data)}: {n}" for k, n in sorted(statuses.items()))
+    out.print(say("cli.statuses", data, counts=counts or say("cli.none", data)), markup=False)
+    rows = dict(requests=len(data.requests), fixed=len(data.fixed), history=len(data.history))
+    out.print(say("cli.rows", data, **rows), markup=False)
     out.print("OK", markup=False)
 
 
@@ -304,7 +298,7 @@ def check_cmd(workbook: Path, roster_file: Path) -> None:
 def template_cmd(path: Path, language: str) -> None:
     """Write a blank input workbook with headers, notes and drop-downs at PATH."""
     if path.exists():
-        err.print(f"{path} đã tồn tại / already exists")
+        err.print(f"{path} {both('cli.exists')}")
         sys.exit(EXIT_INPUT)
     write_template(path, language=language)
     out.print(f"{path}", markup=False)
@@ -381,7 +375,7 @@ def _write_sheets(data: ProblemData, assignments, folder: Path, **options) -> li
     try:
         return write_sheets(data, assignments, folder, **options)
     except ValueError as exc:
-        err.print(f"[bold red]Lỗi / error:[/] {exc}")
+        err.print(f"[bold red]{both('cli.error')}:[/] {exc}")
         sys.exit(EXIT_INPUT)
 
 
@@ -430,12 +424,11 @@ def sheets_cmd(
         _fail_input(exc)
     warnings = edit_warnings(data, assignments)
     if warnings:
-        err.print(
-            f"[yellow]Cảnh báo / warning: {len(warnings)} problem(s) in this roster; "
-            "the sheets are written anyway.[/]"
-        )
+        err.print(f"[yellow]{say('cli.edit_warnings', data, n=len(warnings))}[/]")
     for line in warnings:
-        err.print(f"warning: {line}", markup=False, style="yellow", soft_wrap=True)
+        err.print(
+            f"{say('cli.warning', data)}: {line}", markup=False, style="yellow", soft_wrap=True
+        )
     folder = output or _sheets_dir(roster_file)
     try:
         paths = _write_sheets(
@@ -552,7 +545,7 @@ def _roster_of(path: Path) -> list:
 
 
 def _bad(message: str) -> None:
-    err.print(f"[bold red]Lỗi / error:[/] {message}", soft_wrap=True)
+    err.print(f"[bold red]{both('cli.error')}:[/] {message}", soft_wrap=True)
     sys.exit(EXIT_INPUT)
 
 
@@ -585,7 +578,7 @@ def replan_cmd(
     change as possible. Writes OUTPUT/<name>-replan-<date>.xlsx with a Changes sheet.
     """
     from roster.model.build import ModelError
-    from roster.replan import language_of, replan
+    from roster.replan import change_line, replan
     from roster.solver import InternalError, SolveControl
 
     t0 = time.monotonic()
@@ -593,7 +586,7 @@ def replan_cmd(
     previous = _roster_of(roster_file)
     target = output / f"{workbook.stem}-replan-{date_from:%Y-%m-%d}.xlsx"
     if target.resolve() in (workbook.resolve(), roster_file.resolve()):
-        _bad("refusing to overwrite an input workbook")
+        _bad(say("cli.no_overwrite_inputs", data))
     limit = data.settings.time_limit_s if time_limit is None else time_limit
     reserve = WRITE_RESERVE_S + (0.0 if no_sheets else SHEETS_RESERVE_S)
     control = SolveControl()
@@ -612,11 +605,11 @@ def replan_cmd(
     except InputError as exc:
         _fail_input(exc)
     except (InternalError, ModelError) as exc:
-        err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {exc}")
+        err.print(f"[bold red]{both('cli.internal')}:[/] {exc}")
         sys.exit(EXIT_INTERNAL)
     result = plan.result
     if result.status == Status.INFEASIBLE:
-        _bad("the Fixed rows from --from on contradict the work-rest rules with the kept days")
+        _bad(say("cli.replan_contradict", data))
     try:
         path = write_roster(result, target, changes=plan.changes)
         if not no_sheets:
@@ -628,15 +621,22 @@ def replan_cmd(
     lang = language_of(data)
     counts = plan.counts()
     out.print(
-        f"Giữ nguyên trước / kept before {date_from:%d/%m/%Y}: {plan.kept}. "
-        f"Thay đổi / changes: {len(plan.changes)} (moved {counts['moved']}, "
-        f"removed {counts['removed']}, added {counts['added']})",
+        say(
+            "cli.replan_counts",
+            data,
+            date=f"{date_from:%d/%m/%Y}",
+            kept=plan.kept,
+            n=len(plan.changes),
+            **counts,
+        ),
         markup=False,
     )
     for change in plan.changes:
-        out.print("  " + change.line(data, lang), markup=False, soft_wrap=True)
+        out.print("  " + change_line(change, data, lang), markup=False, soft_wrap=True)
     for warning in result.warnings:
-        err.print(f"warning: {warning}", markup=False, style="yellow", soft_wrap=True)
+        err.print(
+            f"{say('cli.warning', data)}: {warning}", markup=False, style="yellow", soft_wrap=True
+        )
     sys.exit(_exit_code(result))
 
 
@@ -677,7 +677,7 @@ def cover_cmd(
     data = load(workbook, quiet)
     assignments = _roster_of(roster_file)
     if person not in data.person_by_id:
-        _bad(f"no person {person!r} in {workbook}")
+        _bad(say("cli.no_person", data, person=repr(person), path=workbook))
     budget = 1.5 if time_limit is None else max(time_limit - (time.monotonic() - t0), 0.1)
     try:
         plan = plan_cover(data, assignments, person, day, shift, budget_s=budget)
@@ -689,7 +689,7 @@ def cover_cmd(
         if chosen is not None:
             options = [o for o in options if o[0].person == chosen]
             if not options:
-                _bad(f"{chosen} is not among the options listed")
+                _bad(say("cli.not_an_option", data, person=chosen))
         result, changes = cover_result(data, assignments, plan.target, options[0])
         target = output / f"{roster_file.stem}-cover-{person}-{day:%Y-%m-%d}-{shift}.xlsx"
         try:
@@ -698,7 +698,7 @@ def cover_cmd(
         except OutputError as exc:
             err.print(f"[bold red]{exc}[/]")
             sys.exit(EXIT_INTERNAL)
-        out.print(f"Đã ghi / written: {path}", markup=False)
+        out.print(say("cli.written", data, path=path), markup=False)
     sys.exit(EXIT_OK if options else EXIT_GAPS)
 
 
@@ -740,14 +740,22 @@ def trace_cmd(
     before --date (the likely close contacts), from ROSTER."""
     data = load(roster_file, quiet=True)
     if person not in data.person_by_id:
-        _bad(f"no person {person!r} in {roster_file}")
+        _bad(say("cli.no_person", data, person=repr(person), path=roster_file))
     found = contacts(_roster_of(roster_file), person, day, days)
     names = data.person_by_id
     first = day - timedelta(days=days)
     if not quiet:
+        last = day - timedelta(days=1)
         out.print(
-            f"{person} {names[person].name}: {len(found)} contact(s) on site from "
-            f"{first:%d/%m/%Y} to {day - timedelta(days=1):%d/%m/%Y}",
+            say(
+                "cli.contacts",
+                data,
+                person=person,
+                name=names[person].name,
+                n=len(found),
+                first=f"{first:%d/%m/%Y}",
+                last=f"{last:%d/%m/%Y}",
+            ),
             markup=False,
         )
     for c in found:
@@ -765,13 +773,19 @@ def trace_cmd(
                 target,
                 [p for p in ids if p not in skip],
                 day,
-                f"F1: contact of {person} ({first:%d/%m}–{day - timedelta(days=1):%d/%m})",
+                say(
+                    "cli.f1_note",
+                    marked,
+                    person=person,
+                    first=f"{first:%d/%m}",
+                    last=f"{day - timedelta(days=1):%d/%m}",
+                ),
             )
         except OutputError as exc:
             _bad(str(exc))
         load(path, quiet=True)
         out.print(
-            f"Đã ghi / written: {path}"
-            + (f" (already F0/F1: {', '.join(sorted(skip))})" if skip else ""),
+            say("cli.written", data, path=path)
+            + (say("cli.already_isolated", data, ids=", ".join(sorted(skip))) if skip else ""),
             markup=False,
         )

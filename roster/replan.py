@@ -32,92 +32,22 @@ from roster.data import (
 )
 from roster.errors import InputError, Problem
 from roster.findings import Violation
-from roster.result import Result, Status
+from roster.io.writer import change_cells
+from roster.result import Change, ChangeKind, Result, Status
 from roster.solver import InternalError, ProgressFn, SolveControl, solve
+from roster.text import rule_label, say, section
 from roster.verify import NO_SHIFT_AT_ALL, WINDOW_DAYS, check, format_report
 
-MOVED, REMOVED, ADDED = "moved", "removed", "added"
-
-TEXT = {
-    "vi": {
-        MOVED: "chuyển",
-        REMOVED: "bỏ",
-        ADDED: "thêm",
-        "rebalanced": "điều chỉnh cân đối",
-        "covers": "thay {who}",
-        "window_from": "chỉ tăng cường từ {day}",
-        "window_to": "chỉ tăng cường đến {day}",
-        "f1": "F1 {start}–{end}: chỉ trực từ xa",
-        "status": "{status} {start}–{end}",
-        "released": "rời ca",
-    },
-    "en": {
-        MOVED: "moved",
-        REMOVED: "removed",
-        ADDED: "added",
-        "rebalanced": "rebalanced",
-        "covers": "covers for {who}",
-        "window_from": "reinforcement only from {day}",
-        "window_to": "reinforcement only until {day}",
-        "f1": "F1 {start}–{end}: remote duty only",
-        "status": "{status} {start}–{end}",
-        "released": "released from the shift",
-    },
-}
+MOVED, REMOVED, ADDED = ChangeKind.MOVED, ChangeKind.REMOVED, ChangeKind.ADDED
 
 
-def language_of(data: ProblemData) -> str:
-    """Output language: `en` only when the workbook asks for it, as the roster writer does."""
-    return "en" if data.settings.language == "en" else "vi"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One person-day whose announced duty changed: a row of the `Changes` sheet."""
-
-    kind: str  # MOVED, REMOVED or ADDED
-    person: str
-    date: date
-    before: Assignment | None
-    after: Assignment | None
-    reason: str
-
-    @property
-    def shift(self) -> str:
-        return (self.after or self.before).shift
-
-    @property
-    def area(self) -> str:
-        return (self.after or self.before).area
-
-    def cells(self, data: ProblemData, language: str) -> tuple[object, ...]:
-        """The row of the `Changes` sheet (columns `CHANGE_COLUMNS` of the roster writer)."""
-        person = data.person_by_id.get(self.person)
-        return (
-            TEXT[language][self.kind],
-            self.date,
-            self.shift,
-            self.area,
-            self.person,
-            person.name if person else "",
-            _place(self.before),
-            _place(self.after),
-            self.reason,
-        )
-
-    def line(self, data: ProblemData, language: str) -> str:
-        """One printed line: kind, day, before -> after, person, reason."""
-        kind, day, _, _, pid, name, before, after, reason = self.cells(data, language)
-        return (
-            f"{kind:<8} {day:%d/%m/%Y}  {before or '-':<16} -> {after or '-':<16} "
-            f"{pid} {name}: {reason}"
-        )
-
-
-def _place(a: Assignment | None) -> str:
-    if a is None:
-        return ""
-    return f"{a.shift}, {a.area}" + (" (remote)" if a.mode == Mode.REMOTE else "")
+def change_line(change: Change, data: ProblemData, language: str) -> str:
+    """One printed line: kind, day, before -> after, person, reason."""
+    kind, day, _, _, pid, name, before, after, reason = change_cells(change, data, language)
+    return (
+        f"{kind:<8} {day:%d/%m/%Y}  {before or '-':<16} -> {after or '-':<16} "
+        f"{pid} {name}: {reason}"
+    )
 
 
 @dataclass(frozen=True)
@@ -273,7 +203,10 @@ def replan(
         assignments=assignments,
         gaps=report.gaps,
         seconds=time.monotonic() - t0,
-        warnings=(*result.warnings, *(f"[{v.rule}] {v.message}" for v in past)),
+        warnings=(
+            *result.warnings,
+            *(f"[{rule_label(v.rule, data)}] {v.message}" for v in past),
+        ),
     )
     changes = diff(data, announced, result.assignments)
     return Replan(joined, date_from, tuple(changes), len(kept), past)
@@ -308,8 +241,7 @@ def _better(
         tiers={"uncovered": 0, "changes": shift_changes(announced, repaired)},
         warnings=(
             *result.warnings,
-            "the announced roster, repaired shift by shift, changes fewer shifts than the "
-            "solver's roster found within the time limit: it is kept",
+            say("replan.repaired_kept", sub),
         ),
     )
 
@@ -323,7 +255,7 @@ def diff(
     shift, else "rebalanced". Added or moved in: whom they replace when someone was forced
     out of that place, else "rebalanced".
     """
-    text = TEXT[language_of(data)]
+    text = section("replan", data)
     before = {(a.person, a.date): a for a in announced}
     after = {(a.person, a.date): a for a in new}
     forced: dict[tuple[date, str, str], list[str]] = defaultdict(list)
@@ -357,7 +289,7 @@ def _same(a: Assignment, b: Assignment) -> bool:
 
 def forced_out(data: ProblemData, a: Assignment) -> str | None:
     """Why the workbook now forbids announced shift `a` (a status, a window), or None."""
-    text = TEXT[language_of(data)]
+    text = section("replan", data)
     person = data.person_by_id.get(a.person)
     if person is None:
         return None
@@ -371,7 +303,8 @@ def forced_out(data: ProblemData, a: Assignment) -> str | None:
         span = {"start": f"{s.date_from:%d/%m}", "end": f"{s.date_to:%d/%m}"}
         note = f" ({s.note})" if s.note else ""
         if s.status in NO_SHIFT_AT_ALL or not data.settings.f1_remote_duty:
-            return text["status"].format(status=s.status.value, **span) + note
+            status = say(f"status_word.{s.status.value}", data)
+            return text["status"].format(status=status, **span) + note
         if s.status == StatusKind.F1 and a.mode != Mode.REMOTE:
             return text["f1"].format(**span) + note
     return None
@@ -388,7 +321,7 @@ def cover_result(
     Nothing is solved: the gaps are the checker's (a cover never adds one); the reinforcement
     requests of the announced roster are not carried over (see its own workbook).
     """
-    text = TEXT[language_of(data)]
+    text = section("replan", data)
     roster = apply_moves(assignments, target, moves)
     report = check(data, roster)
     result = Result(
