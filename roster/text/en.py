@@ -431,8 +431,8 @@ WORDS: dict[str, str] = {
     "cli.no_person": "no person {person} in {path}",
     "cli.not_an_option": "{person} is not among the options listed",
     "cli.warning": "warning",
-    "cli.duty_sheets": "duty sheets: {path}",
-    "cli.written": "written: {path}",
+    "cli.duty_sheets": "Duty sheets: {path}",
+    "cli.written": "Written: {path}",
     "cli.validate_head": "{unit}: {start} – {end} ({days} days)",
     "cli.people": "People: {n}  {counts}",
     "cli.areas": "Areas: {n}  {counts}",
@@ -442,7 +442,7 @@ WORDS: dict[str, str] = {
     "cli.rows": "Requests: {requests}  Fixed: {fixed}  History: {history}",
     "cli.edit_warnings": "warning: {n} problem(s) in this roster; the sheets are written anyway.",
     "cli.replan_counts": (
-        "kept before {date}: {kept}. changes: {n} (moved {moved}, removed {removed}, added {added})"
+        "Kept before {date}: {kept}. Changes: {n} (moved {moved}, removed {removed}, added {added})"
     ),
     "cli.contacts": "{person} {name}: {n} contact(s) on site from {first} to {last}",
     "cli.f1_note": "F1: contact of {person} ({first}–{last})",
