@@ -121,10 +121,8 @@ def _refuse_too_large(data: ProblemData) -> None:
     size = len(data.people) * data.settings.days
     if size > MAX_PERSON_DAYS:
         err.print(
-            f"{both('cli.too_large')}: "
-            + say(
-                "cli.too_large_why",
-                data,
+            both(
+                "cli.too_large",
                 people=len(data.people),
                 days=data.settings.days,
                 size=size,

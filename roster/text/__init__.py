@@ -8,8 +8,11 @@ workbook contract's sheet and column names (``contract.py``) are a table of thei
 input as well as output, and every name the contract lists must keep being read in either
 language whatever the unit's ``language`` says.
 
-This is the bottom layer: it imports nothing of ``roster`` but the plain data classes, so the
-checker, the reader and the writer can all say things in the unit's language.
+What a command prints follows the unit's ``language`` setting (``say``); an error that stops a
+command is said in both languages (``both``), since it may come before the workbook is read.
+
+This is the bottom layer: it imports nothing else of ``roster``, so the checker, the reader
+and the writer can all say things in the unit's language.
 """
 
 from __future__ import annotations
@@ -48,18 +51,13 @@ def say(key: str, language: object, **values: object) -> str:
 
 
 def both(key: str, **values: object) -> str:
-    """Vietnamese / English, for what is said before a workbook's language is known."""
+    """Vietnamese / English: an error that stops a command, whatever the workbook says."""
     return " / ".join(say(key, language, **values) for language in LANGUAGES)
 
 
 def rule_label(rule: object, language: object) -> str:
     """What a reader calls a rule (``Rule.MIN_REST`` -> "nghỉ giữa hai ca")."""
     return say(f"rule.{rule}", language)
-
-
-def numeric_date(day: date) -> str:
-    """09/08/2021 in every language: the form the workbook and the command line take."""
-    return f"{day:%d/%m/%Y}"
 
 
 def long_date(day: date, language: object) -> str:

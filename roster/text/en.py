@@ -417,11 +417,10 @@ WORDS: dict[str, str] = {
     "cli.no_overwrite": "refusing to overwrite the input workbook",
     "cli.exists": "already exists",
     "cli.contradict": "fixed or history rows contradict the work-rest rules.",
-    "cli.too_large": "too large",
-    "cli.too_large_why": (
-        "{people:,} people x {days} days = {size:,} person-days; roster supports at most "
-        "{limit:,} person-days (about 400 people for 31 days, with a time limit of 5 minutes "
-        "or more). Roster each team or group of areas in its own workbook, or plan fewer "
+    "cli.too_large": (
+        "too large: {people:,} people x {days} days = {size:,} person-days; roster supports "
+        "at most {limit:,} person-days (about 400 people for 31 days, with a time limit of 5 "
+        "minutes or more). Roster each team or group of areas in its own workbook, or plan fewer "
         "days."
     ),
     "cli.no_overwrite_inputs": "refusing to overwrite an input workbook",

@@ -417,9 +417,8 @@ WORDS: dict[str, str] = {
     "cli.no_overwrite": "Không ghi đè lên tệp đầu vào",
     "cli.exists": "đã tồn tại",
     "cli.contradict": "Các dòng Cố định / Lịch sử mâu thuẫn với quy định nghỉ ngơi",
-    "cli.too_large": "Quá lớn",
-    "cli.too_large_why": (
-        "{people:,} người x {days} ngày = {size:,} người-ngày; roster lập được tối đa "
+    "cli.too_large": (
+        "Quá lớn: {people:,} người x {days} ngày = {size:,} người-ngày; roster lập được tối đa "
         "{limit:,} người-ngày (khoảng 400 người trong 31 ngày, với thời gian giải từ 5 phút). "
         "Hãy lập lịch cho từng đội hoặc nhóm địa bàn trong một sổ riêng, hoặc lập ít ngày "
         "hơn."
