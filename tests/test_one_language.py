@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 from workbooks import base, write_book
 
 from roster.cli import main
-from roster.text import LANGUAGES
+from roster.result import ChangeKind
+from roster.text import LANGUAGES, say
 from roster.text.contract import OUTPUT_SHEETS
 
 START = date(2021, 8, 1)
@@ -153,7 +154,8 @@ def test_the_commands_said_something_in_vietnamese(outputs: dict[str, str]) -> N
     assert "Không thể nhận" in outputs["cover"]
     assert "Giữ nguyên trước" in outputs["replan"]
     assert "tối ưu" in outputs["roster workbook"]  # the Summary sheet's status
-    assert "chuyển" in outputs["replan workbook"]  # the Changes sheet
+    kinds = {say(f"replan.{kind}", "vi") for kind in ChangeKind}
+    assert any(f"\n{kind}\n" in outputs["replan workbook"] for kind in kinds)  # Changes sheet
 
 
 def test_english_phrases_are_found_in_english_output() -> None:
