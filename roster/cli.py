@@ -51,6 +51,7 @@ from roster.params import SolveParams, refuse_too_large
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
+from roster.text import both, language_of, say
 from roster.trace import already_isolated, contacts, mark_f1, window
 from roster.verify import check, format_report
 
@@ -69,24 +70,24 @@ out = Console(highlight=False, soft_wrap=True)
 def _say(exc: RosterError) -> None:
     """Print an error the way its kind is always printed."""
     if isinstance(exc, InputError):
-        err.print(f"[bold red]Lỗi dữ liệu đầu vào / input errors: {len(exc.problems)}[/]")
+        err.print(f"[bold red]{both('cli.input_errors')}: {len(exc.problems)}[/]")
         for problem in exc.problems:
             err.print(f"  - {problem}", markup=False)
     elif isinstance(exc, Interrupted):
-        err.print(f"Đã dừng / interrupted: {exc}", markup=False)
+        err.print(f"{both('cli.interrupted')}: {exc}", markup=False)
     elif isinstance(exc, InternalError):
-        err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {escape(str(exc))}")
+        err.print(f"[bold red]{both('cli.internal')}:[/] {escape(str(exc))}")
     elif isinstance(exc, OutputError):
         err.print(f"[bold red]{escape(str(exc))}[/]")
     else:
-        err.print(f"[bold red]Lỗi / error:[/] {escape(str(exc))}")
+        err.print(f"[bold red]{both('cli.error')}:[/] {escape(str(exc))}")
 
 
 def _say_internal(exc: Exception) -> None:
     """A bug: one line, and the traceback only when asked for (ROSTER_DEBUG)."""
     first = next(iter(str(exc).splitlines()), "")
     err.print(
-        f"[bold red]Lỗi nội bộ / internal error:[/] {escape(type(exc).__name__)}: {escape(first)}"
+        f"[bold red]{both('cli.internal')}:[/] {escape(type(exc).__name__)}: {escape(first)}"
         f" ({DEBUG_ENV}=1 shows the traceback)"
     )
     if os.environ.get(DEBUG_ENV):
@@ -106,7 +107,7 @@ class _Commands(click.Group):
             _say(exc)
             outcome = exc.exit_code
         except KeyboardInterrupt:
-            err.print("Đã dừng / interrupted", markup=False)
+            err.print(both("cli.interrupted"), markup=False)
             outcome = ExitCode.INTERRUPTED
         except Exception as exc:  # everything else is a bug, and said to be one
             _say_internal(exc)
@@ -119,7 +120,7 @@ def load(path: Path, quiet: bool = False) -> ProblemData:
     data, warnings = read_workbook_with_warnings(path)
     if not quiet:
         for w in warnings:
-            err.print(f"[yellow]warning:[/] {w}", markup=True)
+            err.print(f"[yellow]{say('cli.warning', data)}:[/] {w}", markup=True)
     return data
 
 
@@ -150,14 +151,14 @@ def _install_interrupt(control: SolveControl) -> None:
 
     def handler(signum, frame):
         if control.interrupted:
-            err.print("Dừng ngay, không ghi tệp / stopped, nothing written")
+            err.print(both("cli.stopped_now"))
             if control.searching:  # nothing is being written, and C++ threads cannot unwind
                 sys.stderr.flush()
                 os._exit(ExitCode.INTERRUPTED)
             # A half-saved workbook's zip object closes during exit and complains; say nothing.
             sys.unraisablehook = lambda _unraisable: None
             sys.exit(ExitCode.INTERRUPTED)
-        err.print("Đang dừng, sẽ ghi phương án tốt nhất / stopping, writing the best roster so far")
+        err.print(both("cli.stopping"))
         control.stop()
 
     signal.signal(signal.SIGINT, handler)
@@ -274,14 +275,13 @@ def solve_cmd(
     )
     _refuse_infeasible(
         result,
-        "Các dòng Cố định / Lịch sử mâu thuẫn với quy định nghỉ ngơi; "
-        "fixed or history rows contradict the work-rest rules.",
+        f"{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}",
     )
     path = write_roster(result, target)
     sheets = [] if no_sheets else _write_sheets(data, result.assignments, sheets_dir(path))
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     if sheets:
-        out.print(f"Lịch trực / duty sheets: {sheets[0].parent}", markup=False)
+        out.print(say("cli.duty_sheets", data, path=sheets[0].parent), markup=False)
     return _outcome(result)
 
 
@@ -294,31 +294,22 @@ def validate_cmd(workbook: Path) -> None:
     roles = Counter((p.role.value, p.origin.value) for p in data.people)
     kinds = Counter(a.kind for a in data.areas)
     statuses = Counter(st.status.value for st in data.statuses)
-    out.print(
-        f"{s.unit}: {s.start_date:%d/%m/%Y} – {s.end_date:%d/%m/%Y} ({s.days} days)", markup=False
+    start, end = f"{s.start_date:%d/%m/%Y}", f"{s.end_date:%d/%m/%Y}"
+    head = say("cli.validate_head", data, unit=s.unit, start=start, end=end, days=s.days)
+    out.print(head, markup=False)
+    people = ", ".join(
+        f"{say(f'role_word.{r}', data)}/{say(f'origin.{o}', data)}: {n}"
+        for (r, o), n in sorted(roles.items())
     )
-    out.print(
-        f"People: {len(data.people)}  "
-        + ", ".join(f"{r}/{o}: {n}" for (r, o), n in sorted(roles.items())),
-        markup=False,
-    )
-    out.print(
-        f"Areas: {len(data.areas)}  " + ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())),
-        markup=False,
-    )
-    out.print(
-        f"Shifts: {', '.join(x.id for x in data.shifts)}   "
-        f"Requirement rows: {len(data.requirements)}",
-        markup=False,
-    )
-    out.print(
-        "Statuses: " + (", ".join(f"{k}: {n}" for k, n in sorted(statuses.items())) or "none"),
-        markup=False,
-    )
-    out.print(
-        f"Requests: {len(data.requests)}  Fixed: {len(data.fixed)}  History: {len(data.history)}",
-        markup=False,
-    )
+    out.print(say("cli.people", data, n=len(data.people), counts=people), markup=False)
+    areas = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items()))
+    out.print(say("cli.areas", data, n=len(data.areas), counts=areas), markup=False)
+    ids = ", ".join(x.id for x in data.shifts)
+    out.print(say("cli.shifts", data, ids=ids, n=len(data.requirements)), markup=False)
+    counts = ", ".join(f"{say(f'status_word.{k}', data)}: {n}" for k, n in sorted(statuses.items()))
+    out.print(say("cli.statuses", data, counts=counts or say("cli.none", data)), markup=False)
+    rows = dict(requests=len(data.requests), fixed=len(data.fixed), history=len(data.history))
+    out.print(say("cli.rows", data, **rows), markup=False)
     out.print("OK", markup=False)
 
 
@@ -456,12 +447,11 @@ def sheets_cmd(
     assignments = read_assignments(roster_file)
     warnings = edit_warnings(data, assignments)
     if warnings:
-        err.print(
-            f"[yellow]Cảnh báo / warning: {len(warnings)} problem(s) in this roster; "
-            "the sheets are written anyway.[/]"
-        )
+        err.print(f"[yellow]{say('cli.edit_warnings', data, n=len(warnings))}[/]")
     for line in warnings:
-        err.print(f"warning: {line}", markup=False, style="yellow", soft_wrap=True)
+        err.print(
+            f"{say('cli.warning', data)}: {line}", markup=False, style="yellow", soft_wrap=True
+        )
     folder = output or sheets_dir(roster_file)
     paths = _write_sheets(
         data, assignments, folder, formats=formats, date_from=date_from, date_to=date_to
@@ -557,7 +547,7 @@ def replan_cmd(
     Days before --from stay exactly as announced; from it on, as few announced assignments
     change as possible. Writes OUTPUT/<name>-replan-<date>.xlsx with a Changes sheet.
     """
-    from roster.replan import language_of, replan
+    from roster.replan import change_line, replan
     from roster.solver import SolveControl
 
     params = params.writing(sheets=not no_sheets)
@@ -569,7 +559,7 @@ def replan_cmd(
     plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
     result = plan.result
     _refuse_infeasible(
-        result, "the Fixed rows from --from on contradict the work-rest rules with the kept days"
+        result, say("cli.replan_contradict", data)
     )
     path = write_roster(result, target, changes=plan.changes)
     if not no_sheets:
@@ -578,15 +568,22 @@ def replan_cmd(
     lang = language_of(data)
     counts = plan.counts()
     out.print(
-        f"Giữ nguyên trước / kept before {date_from:%d/%m/%Y}: {plan.kept}. "
-        f"Thay đổi / changes: {len(plan.changes)} (moved {counts['moved']}, "
-        f"removed {counts['removed']}, added {counts['added']})",
+        say(
+            "cli.replan_counts",
+            data,
+            date=f"{date_from:%d/%m/%Y}",
+            kept=plan.kept,
+            n=len(plan.changes),
+            **counts,
+        ),
         markup=False,
     )
     for change in plan.changes:
-        out.print("  " + change.line(data, lang), markup=False, soft_wrap=True)
+        out.print("  " + change_line(change, data, lang), markup=False, soft_wrap=True)
     for warning in result.warnings:
-        err.print(f"warning: {warning}", markup=False, style="yellow", soft_wrap=True)
+        err.print(
+            f"{say('cli.warning', data)}: {warning}", markup=False, style="yellow", soft_wrap=True
+        )
     return _outcome(result)
 
 
@@ -634,12 +631,12 @@ def cover_cmd(
         if chosen is not None:
             options = [o for o in options if o[0].person == chosen]
             if not options:
-                raise RequestError(f"{chosen} is not among the options listed")
+                raise RequestError(say("cli.not_an_option", data, person=chosen))
         result, changes = cover_result(data, assignments, plan.target, options[0])
         target = cover_path(output, workbook, roster_file, person, day, shift)
         path = write_roster(result, target, changes=changes)
         _write_sheets(data, result.assignments, sheets_dir(path), date_from=day, date_to=day)
-        out.print(f"Đã ghi / written: {path}", markup=False)
+        out.print(say("cli.written", data, path=path), markup=False)
     return ExitCode.OK if options else ExitCode.GAPS
 
 
@@ -698,8 +695,15 @@ def trace_cmd(
     names = data.person_by_id
     if not quiet:
         out.print(
-            f"{person} {names[person].name}: {len(found)} contact(s) on site from "
-            f"{first:%d/%m/%Y} to {last:%d/%m/%Y}",
+            say(
+                "cli.contacts",
+                data,
+                person=person,
+                name=names[person].name,
+                n=len(found),
+                first=f"{first:%d/%m/%Y}",
+                last=f"{last:%d/%m/%Y}",
+            ),
             markup=False,
         )
     for c in found:
@@ -715,11 +719,11 @@ def trace_cmd(
             f1_path(output, mark, person, day),
             [p for p in ids if p not in skip],
             day,
-            f"F1: contact of {person} ({first:%d/%m}–{last:%d/%m})",
+            say("cli.f1_note", marked, person=person, first=f"{first:%d/%m}", last=f"{last:%d/%m}"),
         )
         load(path, quiet=True)
         out.print(
-            f"Đã ghi / written: {path}"
-            + (f" (already F0/F1: {', '.join(sorted(skip))})" if skip else ""),
+            say("cli.written", data, path=path)
+            + (say("cli.already_isolated", data, ids=", ".join(sorted(skip))) if skip else ""),
             markup=False,
         )

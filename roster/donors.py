@@ -45,6 +45,7 @@ from roster.data import (
     StrEnum,
 )
 from roster.io.dates import fold
+from roster.text import say
 
 GROUPS = ("O-", "O+", "A-", "A+", "B-", "B+", "AB-", "AB+")
 ANTIGENS = {"O": frozenset(), "A": frozenset("A"), "B": frozenset("B"), "AB": frozenset("AB")}
@@ -129,73 +130,6 @@ def parse_product(value: object) -> Product:
 
 # ---------------------------------------------------------------------------- words
 
-_TEXT: dict[str, tuple[str, str]] = {
-    # reasons for not giving (en, vi)
-    "no_birth_date": (
-        "no birth date on the People sheet, so the age rule cannot be checked",
-        "chưa có ngày sinh trong danh sách cán bộ, không kiểm tra được tuổi",
-    ),
-    "too_young": (
-        "aged {age}; donors must be {low} to {high}",
-        "mới {age} tuổi; người hiến máu phải từ đủ {low} đến {high} tuổi",
-    ),
-    "too_old": (
-        "aged {age}, over the donor age limit of {high}",
-        "đã {age} tuổi, quá tuổi hiến máu ({high})",
-    ),
-    "no_weight": (
-        "no weight on the People sheet, so the weight rule cannot be checked",
-        "chưa có cân nặng trong danh sách cán bộ, không kiểm tra được cân nặng",
-    ),
-    "underweight": (
-        "weighs {weight} kg; giving {product} needs at least {low} kg",
-        "nặng {weight} kg; hiến {product} cần ít nhất {low} kg",
-    ),
-    "covid_now": ("{status} from {start} to {end}", "đang là {status} (từ {start} đến {end})"),
-    "covid_recent": (
-        "{status} ended on {end}; donors wait {days} days after an F0/F1 status ends",
-        "hết {status} ngày {end}; phải chờ {days} ngày sau khi hết F0/F1",
-    ),
-    "interval_last": (
-        "last gave {product} on {when}; after {product} the next donation waits {days} days",
-        "lần hiến gần nhất: {product} ngày {when}; sau khi hiến {product} phải chờ {days} ngày",
-    ),
-    "interval_whole_blood": (
-        "gave whole blood on {when}; whole blood again only {days} days after that",
-        "hiến máu toàn phần ngày {when}; chỉ hiến máu toàn phần lại sau {days} ngày",
-    ),
-    # flags on someone who may give (en, vi)
-    "only_250ml": (
-        "weighs {weight} kg: at most 250 ml of whole blood",
-        "nặng {weight} kg: chỉ hiến tối đa 250 ml máu toàn phần",
-    ),
-    "abo_compatible_platelets": (
-        "{donor} platelets for a {need} patient are compatible, not ABO-identical: "
-        "the hospital must agree",
-        "tiểu cầu nhóm {donor} cho người bệnh nhóm {need} là tương hợp, không cùng nhóm ABO: "
-        "cần bệnh viện đồng ý",
-    ),
-    "status_that_day": ("{status} that day", "{status} ngày này"),
-}
-_WORDS: dict[object, tuple[str, str]] = {
-    Product.WHOLE_BLOOD: ("whole blood", "máu toàn phần"),
-    Product.PLATELETS: ("platelets", "tiểu cầu"),
-    Product.PLASMA: ("plasma", "huyết tương"),
-    StatusKind.F0: ("F0", "F0"),
-    StatusKind.F1: ("F1", "F1"),
-    StatusKind.LEAVE: ("on leave", "nghỉ phép"),
-    StatusKind.SICK: ("sick", "nghỉ ốm"),
-    StatusKind.TRAINING: ("in training", "đi tập huấn"),
-    StatusKind.UNAVAILABLE: ("away", "vắng"),
-    Match.IDENTICAL: ("same group", "cùng nhóm"),
-    Match.SAME_ABO: ("same ABO group", "cùng nhóm ABO"),
-    Match.COMPATIBLE: ("compatible group", "nhóm tương hợp"),
-}
-
-
-def _vi(language: str) -> bool:
-    return language != "en"
-
 
 def _day(value: date) -> str:
     return value.strftime("%d/%m/%Y")
@@ -203,7 +137,7 @@ def _day(value: date) -> str:
 
 def word(value: object, language: str) -> str:
     """A product, status or match in the report's language."""
-    return _WORDS[value][_vi(language)]
+    return say(f"donor.word.{value}", language)
 
 
 def _show(value: object, language: str) -> str:
@@ -211,7 +145,7 @@ def _show(value: object, language: str) -> str:
         return _day(value)
     if isinstance(value, float):
         return f"{value:g}"
-    if value in _WORDS:
+    if isinstance(value, (Product, StatusKind, Match)):
         return word(value, language)
     return str(value)
 
@@ -226,7 +160,7 @@ class Note:
 
     def text(self, language: str) -> str:
         shown = {k: _show(v, language) for k, v in self.values.items()}
-        return _TEXT[self.key][_vi(language)].format(**shown)
+        return say(f"donor.note.{self.key}", language, **shown)
 
 
 # ---------------------------------------------------------------------------- eligibility
@@ -459,59 +393,10 @@ def _with_cover(data: ProblemData, assignments: Sequence[Assignment], donor: Don
 
 # ---------------------------------------------------------------------------- words out
 
-_OUT: dict[str, tuple[str, str]] = {
-    "title": (
-        "{product} for a {need} patient on {day}: {n} may give",
-        "Cần {product} nhóm {need} ngày {day}: {n} người đủ điều kiện",
-    ),
-    "never": ("never gave", "chưa hiến lần nào"),
-    "last": (
-        "last gave {product} on {when} ({days} days ago)",
-        "lần gần nhất: {product} ngày {when} ({days} ngày trước)",
-    ),
-    "off": ("off duty", "không trực"),
-    "on": ("on shift {shift} at {area}", "trực ca {shift} tại {area}"),
-    "cover": (
-        "cover: {who} ({shifts} shifts so far{moved})",
-        "người trực thay: {who} ({shifts} ca tính đến ngày này{moved})",
-    ),
-    "moved": (", leaves shift {shift} at {area}", ", rời ca {shift} tại {area}"),
-    "no_cover": (
-        "nobody can take this shift without breaking a rule",
-        "không ai trực thay được mà không vi phạm quy định",
-    ),
-    "duty_unknown": ("duty unknown (no roster given)", "chưa rõ lịch trực (chưa có tệp lịch)"),
-    "excluded": ("May not give ({n}):", "Chưa đủ điều kiện ({n}):"),
-    "from": ("may give from {when}", "đủ điều kiện từ {when}"),
-    "not_by_waiting": ("not by waiting", "không thể chỉ chờ thêm"),
-    "others": (
-        "{n} registered donor(s) of other groups cannot give {product} to a {need} patient; "
-        "{m} person(s) have no blood group recorded.",
-        "{n} người có nhóm máu không phù hợp để hiến {product} cho người bệnh nhóm {need}; "
-        "{m} người chưa ghi nhóm máu.",
-    ),
-    "chat_head": (
-        "URGENT: the hospital needs {product}, group {need}, on {day}.",
-        "KHẨN: Bệnh viện cần {product} nhóm {need} ngày {day}.",
-    ),
-    "chat_ask": (
-        "Eligible, please call the duty desk: {names}.",
-        "Đề nghị các đồng chí đủ điều kiện liên hệ trực ban: {names}.",
-    ),
-    "chat_cover": (
-        "{who} takes shift {shift} at {area} for {donor}.",
-        "Đ/c {who} trực thay ca {shift} tại {area} cho đ/c {donor}.",
-    ),
-    "chat_none": (
-        "Nobody in the unit is eligible; ask the blood bank.",
-        "Đơn vị không có người đủ điều kiện; đề nghị liên hệ ngân hàng máu.",
-    ),
-}
-
 
 def _say(key: str, language: str, **values: object) -> str:
     shown = {k: _show(v, language) for k, v in values.items()}
-    return _OUT[key][_vi(language)].format(**shown)
+    return say(f"donor.{key}", language, **shown)
 
 
 def _who(data: ProblemData, person_id: str) -> str:
@@ -642,33 +527,21 @@ def tally(data: ProblemData, year: int | None = None) -> list[Tally]:
     return sorted(rows, key=lambda t: (-t.total, t.person.id))
 
 
-_TALLY: dict[str, tuple[str, str]] = {
-    "head": (
-        "Donations{period}: {n} by {people} people",
-        "Số lần hiến máu{period}: {n} lần, {people} người",
-    ),
-    "period": (" in {year}", " năm {year}"),
-    "columns": (
-        "person | whole blood | platelets | plasma | total | last",
-        "cán bộ | máu toàn phần | tiểu cầu | huyết tương | tổng | lần gần nhất",
-    ),
-    "often": ("Given {k} times or more ({n}):", "Đã hiến từ {k} lần trở lên ({n} người):"),
-    "nobody": ("nobody", "chưa có ai"),
-}
-
-
 def format_tally(data: ProblemData, rows: Sequence[Tally], min_times: int, year: int | None) -> str:
     """The report: one line per donor, then those who gave at least ``min_times`` times."""
-    vi = _vi(data.settings.language)
-    period = "" if year is None else _TALLY["period"][vi].format(year=year)
+    lang = data.settings.language
+    period = "" if year is None else say("donor.tally.period", lang, year=year)
     n = sum(t.total for t in rows)
-    lines = [_TALLY["head"][vi].format(period=period, n=n, people=len(rows)), _TALLY["columns"][vi]]
+    lines = [
+        say("donor.tally.head", lang, period=period, n=n, people=len(rows)),
+        say("donor.tally.columns", lang),
+    ]
     for t in rows:
         counts = " | ".join(str(t.counts.get(p, 0)) for p in Product)
         lines.append(f"{_who(data, t.person.id)} | {counts} | {t.total} | {_day(t.last)}")
     often = [t for t in rows if t.total >= min_times]
-    lines += ["", _TALLY["often"][vi].format(k=min_times, n=len(often))]
+    lines += ["", say("donor.tally.often", lang, k=min_times, n=len(often))]
     lines += [f"  - {_who(data, t.person.id)}: {t.total}" for t in often] or [
-        "  - " + _TALLY["nobody"][vi]
+        "  - " + say("donor.tally.nobody", lang)
     ]
     return "\n".join(lines)

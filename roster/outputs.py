@@ -11,19 +11,20 @@ from datetime import date
 from pathlib import Path
 
 from roster.errors import OutputError
+from roster.text import both
 
 
 def refuse_overwrite(target: Path, *inputs: Path) -> Path:
     """`target`, unless it is one of `inputs` (after links are followed)."""
     if target.resolve() in {p.resolve() for p in inputs}:
-        raise OutputError("Không ghi đè lên tệp đầu vào / refusing to overwrite the input workbook")
+        raise OutputError(both("cli.no_overwrite"))
     return target
 
 
 def new_file(path: Path) -> Path:
     """`path`, which must not exist yet: a blank template never replaces a file."""
     if path.exists():
-        raise OutputError(f"{path} đã tồn tại / already exists")
+        raise OutputError(f"{path} {both('cli.exists')}")
     return path
 
 

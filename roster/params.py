@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from roster.data import ProblemData
 from roster.errors import RequestError
+from roster.text import both
 
 # The largest unit measured to get a checked roster (benchmarks/results/scale.md): 400 people
 # for 31 days found one after ~80 s; 2,000 people found none in 300 s and took 5 GB.
@@ -79,8 +80,11 @@ def refuse_too_large(data: ProblemData) -> None:
     size = person_days(data)
     if size > MAX_PERSON_DAYS:
         raise RequestError(
-            f"Quá lớn / too large: {len(data.people):,} people x {data.settings.days} days = "
-            f"{size:,} person-days; roster supports at most {MAX_PERSON_DAYS:,} person-days "
-            "(about 400 people for 31 days, with a time limit of 5 minutes or more). "
-            "Roster each team or group of areas in its own workbook, or plan fewer days."
+            both(
+                "cli.too_large",
+                people=len(data.people),
+                days=data.settings.days,
+                size=size,
+                limit=MAX_PERSON_DAYS,
+            )
         )

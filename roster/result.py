@@ -163,3 +163,32 @@ def _pandas() -> ModuleType:
             "Result.assignments_frame() and gaps_frame() need pandas: pip install 'roster[frames]'"
         ) from exc
     return pandas
+
+
+class ChangeKind(StrEnum):
+    """How one person-day's announced duty changed."""
+
+    MOVED = "moved"
+    REMOVED = "removed"
+    ADDED = "added"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One person-day whose announced duty changed (re-planning, covering a shift): a row of
+    the roster workbook's `Changes` sheet. Plain data: ``roster.io.writer`` puts it in words."""
+
+    kind: ChangeKind
+    person: str
+    date: date
+    before: Assignment | None
+    after: Assignment | None
+    reason: str  # already in the unit's language: replan and cover know why
+
+    @property
+    def shift(self) -> str:
+        return (self.after or self.before).shift
+
+    @property
+    def area(self) -> str:
+        return (self.after or self.before).area

@@ -25,8 +25,8 @@ from openpyxl import load_workbook
 
 from roster.data import Assignment, Mode, StatusKind, StatusPeriod
 from roster.errors import OutputError
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS, normalise
 from roster.outputs import refuse_overwrite
+from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS, normalise
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from roster.data import Assignment, Mode, Person, ProblemData, Requirement, StatusKind
 from roster.findings import Absence, CheckReport, Gap, Violation
 from roster.rules import Rule
+from roster.text import rule_label, say
 
 WINDOW_DAYS = 7  # "any 7 consecutive days": the rolling week of the contract
 REMOTE_KIND = "remote"  # area kind whose places can only be filled remotely
@@ -78,20 +79,24 @@ def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
 
 def format_report(report: CheckReport, data: ProblemData, limit: int = 50) -> str:
     """One line per violation (rule, person, date, shift, message), capped at ``limit``."""
-    lines = [
-        f"{len(report.violations)} rule violation(s); "
-        f"{report.uncovered} place(s) uncovered in {len(report.gaps)} gap(s)."
-    ]
+    n, gaps = len(report.violations), len(report.gaps)
+    lines = [_say(data, "report", violations=n, uncovered=report.uncovered, gaps=gaps)]
     for v in report.violations[:limit]:
         who = _who(data, v.person) if v.person else "-"
         when = _fmt(v.date) if v.date else "-"
-        lines.append(f"[{v.rule}] {who} | {when} | {v.shift or '-'} | {v.message}")
-    if len(report.violations) > limit:
-        lines.append(f"... and {len(report.violations) - limit} more.")
+        rule = rule_label(v.rule, data)
+        lines.append(f"[{rule}] {who} | {when} | {v.shift or '-'} | {v.message}")
+    if n > limit:
+        lines.append(_say(data, "more", n=n - limit))
     return "\n".join(lines)
 
 
 # --- words -------------------------------------------------------------------------------
+
+
+def _say(data: ProblemData, key: str, **values: object) -> str:
+    """A checker phrase (``check.<key>`` of the catalogue) in the unit's language."""
+    return say(f"check.{key}", data, **values)
 
 
 def _fmt(day: date) -> str:
@@ -103,8 +108,12 @@ def _who(data: ProblemData, person_id: str) -> str:
     return f"{person_id} ({person.name})" if person else repr(person_id)
 
 
-def _where(a: Assignment) -> str:
-    return f"shift {a.shift} on {_fmt(a.date)} in area {a.area}"
+def _where(data: ProblemData, a: Assignment) -> str:
+    return _say(data, "where", shift=a.shift, date=_fmt(a.date), area=a.area)
+
+
+def _mode(data: ProblemData, mode: object) -> str:
+    return say(f"mode_word.{mode}", data)
 
 
 # --- shapes --------------------------------------------------------------------------------
@@ -119,13 +128,13 @@ def _check_ids(
     for a in assignments:
         problems = []
         if a.person not in data.person_by_id:
-            problems.append(f"unknown person {a.person!r}")
+            problems.append(_say(data, "unknown_person", id=repr(a.person)))
         if a.shift not in data.shift_by_id:
-            problems.append(f"unknown shift {a.shift!r}")
+            problems.append(_say(data, "unknown_shift", id=repr(a.shift)))
         if a.area not in data.area_by_id:
-            problems.append(f"unknown area {a.area!r}")
+            problems.append(_say(data, "unknown_area", id=repr(a.area)))
         if not first <= a.date <= last:
-            problems.append(f"a date outside the horizon {_fmt(first)} to {_fmt(last)}")
+            problems.append(_say(data, "outside_horizon", first=_fmt(first), last=_fmt(last)))
         if problems:
             out.append(
                 Violation(
@@ -134,9 +143,13 @@ def _check_ids(
                     a.date,
                     a.shift,
                     a.area,
-                    f"The assignment of {a.person!r} to {_where(a)} names "
-                    + ", ".join(problems)
-                    + ".",
+                    _say(
+                        data,
+                        "unknown_id",
+                        person=repr(a.person),
+                        where=_where(data, a),
+                        problems=", ".join(problems),
+                    ),
                 )
             )
         else:
@@ -164,8 +177,14 @@ def _check_same_day(
                         day,
                         None,
                         None,
-                        f"{_who(data, pid)} is on {len(shifts)} shifts ({names}) on "
-                        f"{_fmt(day)}; one shift a day at most.",
+                        _say(
+                            data,
+                            "one_shift_per_day",
+                            who=_who(data, pid),
+                            n=len(shifts),
+                            names=names,
+                            date=_fmt(day),
+                        ),
                     )
                 )
         for (day, shift), areas in areas_on.items():
@@ -177,8 +196,15 @@ def _check_same_day(
                         day,
                         shift,
                         None,
-                        f"{_who(data, pid)} is listed {len(areas)} times on shift {shift} of "
-                        f"{_fmt(day)} (areas {', '.join(areas)}); one place per shift.",
+                        _say(
+                            data,
+                            "one_place_per_shift",
+                            who=_who(data, pid),
+                            n=len(areas),
+                            shift=shift,
+                            date=_fmt(day),
+                            areas=", ".join(areas),
+                        ),
                     )
                 )
 
@@ -212,7 +238,7 @@ def _check_person_days(
         if absence is None:
             continue
         if absence.kind in ("before_window", "after_window"):
-            edge = "from" if absence.kind == "before_window" else "until"
+            edge = "window_from" if absence.kind == "before_window" else "window_until"
             out.append(
                 Violation(
                     Rule.AVAILABILITY_WINDOW,
@@ -220,18 +246,23 @@ def _check_person_days(
                     a.date,
                     a.shift,
                     a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} but is available only {edge} "
-                    f"{_fmt(absence.limit)}.",
+                    _say(
+                        data,
+                        edge,
+                        who=_who(data, a.person),
+                        where=_where(data, a),
+                        date=_fmt(absence.limit),
+                    ),
                 )
             )
             continue
         s = absence.status
         if absence.kind == "remote_only":
-            why = "an F1 person may only take remote duty"
+            why = _say(data, "why_remote_only")
         elif s.status == StatusKind.F1:
-            why = "F1 people take no shift (f1_remote_duty is off)"
+            why = _say(data, "why_f1_off")
         else:
-            why = "no shift at all is allowed"
+            why = _say(data, "why_no_shift")
         out.append(
             Violation(
                 Rule.STATUS,
@@ -239,8 +270,17 @@ def _check_person_days(
                 a.date,
                 a.shift,
                 a.area,
-                f"{_who(data, a.person)} is {s.status} from {_fmt(s.date_from)} to "
-                f"{_fmt(s.date_to)} but is on {_where(a)} ({a.mode}); {why}.",
+                _say(
+                    data,
+                    "status",
+                    who=_who(data, a.person),
+                    status=say(f"status_word.{s.status}", data),
+                    start=_fmt(s.date_from),
+                    end=_fmt(s.date_to),
+                    where=_where(data, a),
+                    mode=_mode(data, a.mode),
+                    why=why,
+                ),
             )
         )
 
@@ -256,9 +296,9 @@ def _check_fixed(data: ProblemData, valid: Iterable[Assignment], out: list[Viola
             continue
         instead = day_of.get((f.person, f.date))
         found = (
-            "instead they are on " + "; ".join(_where(a) for a in instead)
+            _say(data, "fixed_instead", places="; ".join(_where(data, a) for a in instead))
             if instead
-            else "they are not on duty that day"
+            else _say(data, "fixed_off")
         )
         out.append(
             Violation(
@@ -267,8 +307,16 @@ def _check_fixed(data: ProblemData, valid: Iterable[Assignment], out: list[Viola
                 f.date,
                 f.shift,
                 f.area,
-                f"Fixed row {f.row}: {_who(data, f.person)} must be on shift {f.shift} of "
-                f"{_fmt(f.date)} in area {f.area}, but {found}.",
+                _say(
+                    data,
+                    "fixed",
+                    row=f.row,
+                    who=_who(data, f.person),
+                    shift=f.shift,
+                    date=_fmt(f.date),
+                    area=f.area,
+                    found=found,
+                ),
             )
         )
 
@@ -329,7 +377,11 @@ def _check_rest(data: ProblemData, worked: dict[str, list[_Worked]], out: list[V
                 if second.date == first.date or (first.history and second.history):
                     continue
                 hours = rest.total_seconds() / 3600
-                rests = f"rests only {hours:g} h" if hours >= 0 else "has overlapping shifts"
+                rests = (
+                    _say(data, "rests_only", hours=f"{hours:g}")
+                    if hours >= 0
+                    else _say(data, "rests_overlap")
+                )
                 out.append(
                     Violation(
                         Rule.MIN_REST,
@@ -337,11 +389,19 @@ def _check_rest(data: ProblemData, worked: dict[str, list[_Worked]], out: list[V
                         second.date,
                         second.shift,
                         None,
-                        f"{_who(data, pid)} {rests} between shift {first.shift} of "
-                        f"{_fmt(first.date)} (ends {first.end:%H:%M %d/%m/%Y}) and shift "
-                        f"{second.shift} of {_fmt(second.date)} (starts "
-                        f"{second.start:%H:%M %d/%m/%Y}); at least "
-                        f"{data.settings.min_rest_hours:g} h are required.",
+                        _say(
+                            data,
+                            "min_rest",
+                            who=_who(data, pid),
+                            rests=rests,
+                            first=first.shift,
+                            first_date=_fmt(first.date),
+                            first_end=f"{first.end:%H:%M %d/%m/%Y}",
+                            second=second.shift,
+                            second_date=_fmt(second.date),
+                            second_start=f"{second.start:%H:%M %d/%m/%Y}",
+                            need=f"{data.settings.min_rest_hours:g}",
+                        ),
                     )
                 )
 
@@ -376,8 +436,15 @@ def _check_consecutive(
                         day,
                         None,
                         None,
-                        f"{_who(data, pid)} works {length} days in a row from "
-                        f"{_fmt(run_start)} to {_fmt(day)}; at most {limit} are allowed.",
+                        _say(
+                            data,
+                            "max_consecutive_days",
+                            who=_who(data, pid),
+                            n=length,
+                            start=_fmt(run_start),
+                            end=_fmt(day),
+                            limit=limit,
+                        ),
                     )
                 )
 
@@ -400,10 +467,11 @@ def _check_windows(
             if person.max_shifts_per_week is not None
             else data.settings.max_shifts_per_week
         )
-        _windows(data, pid, rows, Rule.MAX_SHIFTS_PER_WEEK, "shifts", shift_cap, out)
+        _windows(data, pid, rows, Rule.MAX_SHIFTS_PER_WEEK, _say(data, "shifts"), shift_cap, out)
         nights = [w for w in rows if w.night]
         cap = data.settings.max_nights_per_week
-        _windows(data, pid, nights, Rule.MAX_NIGHTS_PER_WEEK, "night shifts", cap, out)
+        what = _say(data, "night_shifts")
+        _windows(data, pid, nights, Rule.MAX_NIGHTS_PER_WEEK, what, cap, out)
 
 
 def _windows(
@@ -435,8 +503,16 @@ def _windows(
                     first,
                     None,
                     None,
-                    f"{_who(data, pid)} has {total} {what} in the 7 days {_fmt(first)} to "
-                    f"{_fmt(last)}; at most {cap} are allowed.",
+                    _say(
+                        data,
+                        "window",
+                        who=_who(data, pid),
+                        total=total,
+                        what=what,
+                        first=_fmt(first),
+                        last=_fmt(last),
+                        cap=cap,
+                    ),
                 )
             )
 
@@ -479,8 +555,14 @@ def _check_demand(
                     a.date,
                     a.shift,
                     a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} as {mode}, but area {a.area} "
-                    f"is of kind remote: its duty is remote only.",
+                    _say(
+                        data,
+                        "mode",
+                        who=_who(data, a.person),
+                        where=_where(data, a),
+                        mode=_mode(data, mode),
+                        area=a.area,
+                    ),
                 )
             )
         elif not any(r.mode == mode for r in rows_at.get((a.date, a.shift, a.area), ())):
@@ -491,8 +573,13 @@ def _check_demand(
                     a.date,
                     a.shift,
                     a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} as {mode}, but no requirement "
-                    f"row asks for {mode} people here.",
+                    _say(
+                        data,
+                        "no_demand",
+                        who=_who(data, a.person),
+                        where=_where(data, a),
+                        mode=_mode(data, mode),
+                    ),
                 )
             )
     for (day, sid, area, mode), people in people_at.items():
@@ -509,8 +596,17 @@ def _check_demand(
                     day,
                     sid,
                     area,
-                    f"Area {area}, shift {sid} of {_fmt(day)} has {len(people)} {mode} people "
-                    f"({', '.join(sorted(people))}); at most {min(caps)} are allowed.",
+                    _say(
+                        data,
+                        "max_staff",
+                        area=area,
+                        shift=sid,
+                        date=_fmt(day),
+                        n=len(people),
+                        mode=_mode(data, mode),
+                        people=", ".join(sorted(people)),
+                        cap=min(caps),
+                    ),
                 )
             )
 
@@ -609,8 +705,15 @@ def _succession(data: ProblemData, pid: str, on_day: dict[date, str], out: list[
                     nxt,
                     after,
                     None,
-                    f"{_who(data, pid)} works shift {after} on {_fmt(nxt)} right after shift "
-                    f"{sid} on {_fmt(day)}; {sid} may not be followed by {after}.",
+                    _say(
+                        data,
+                        "forbidden_succession",
+                        who=_who(data, pid),
+                        after=after,
+                        next_date=_fmt(nxt),
+                        shift=sid,
+                        date=_fmt(day),
+                    ),
                 )
             )
 
@@ -628,8 +731,14 @@ def _per_type(data: ProblemData, person: Person, rows: list[_Worked], out: list[
                     max(counts[sid]),
                     sid,
                     None,
-                    f"{_who(data, person.id)} works {len(counts[sid])} shifts {sid}; "
-                    f"at most {limit} are allowed.",
+                    _say(
+                        data,
+                        "max_shifts_by_type",
+                        who=_who(data, person.id),
+                        n=len(counts[sid]),
+                        shift=sid,
+                        limit=limit,
+                    ),
                 )
             )
 
@@ -638,7 +747,11 @@ def _minutes(data: ProblemData, person: Person, rows: list[_Worked], out: list[V
     total = sum(int((w.end - w.start).total_seconds()) // 60 for w in rows)
     low, high = person.min_total_minutes, person.max_total_minutes
     if (low is not None and total < low) or (high is not None and total > high):
-        bound = f"at least {low}" if low is not None and total < low else f"at most {high}"
+        bound = (
+            _say(data, "at_least", n=low)
+            if low is not None and total < low
+            else _say(data, "at_most", n=high)
+        )
         out.append(
             Violation(
                 Rule.TOTAL_MINUTES,
@@ -646,8 +759,7 @@ def _minutes(data: ProblemData, person: Person, rows: list[_Worked], out: list[V
                 None,
                 None,
                 None,
-                f"{_who(data, person.id)} works {total} minutes in the horizon; {bound} "
-                f"are required.",
+                _say(data, "total_minutes", who=_who(data, person.id), total=total, bound=bound),
             )
         )
 
@@ -675,7 +787,7 @@ def _short_runs(
         length = end - d + 1
         if d > 0 and end < n - 1 and length < shortest:
             first = data.settings.start_date + timedelta(days=d)
-            what = "shifts" if working else "days off"
+            what = _say(data, "shifts" if working else "days_off")
             out.append(
                 Violation(
                     Rule.MIN_CONSECUTIVE_SHIFTS if working else Rule.MIN_DAYS_OFF_IN_ROW,
@@ -683,8 +795,15 @@ def _short_runs(
                     first,
                     None,
                     None,
-                    f"{_who(data, pid)} has a run of {length} {what} from {_fmt(first)}; "
-                    f"runs inside the horizon must be at least {shortest} long.",
+                    _say(
+                        data,
+                        "short_run",
+                        who=_who(data, pid),
+                        n=length,
+                        what=what,
+                        date=_fmt(first),
+                        shortest=shortest,
+                    ),
                 )
             )
         d = end + 1
@@ -707,7 +826,6 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
                 max(worked),
                 None,
                 None,
-                f"{_who(data, person.id)} works {len(worked)} weekends; at most {limit} are "
-                f"allowed.",
+                _say(data, "max_weekends", who=_who(data, person.id), n=len(worked), limit=limit),
             )
         )

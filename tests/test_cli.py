@@ -14,6 +14,8 @@ from workbooks import base, write_book
 
 from roster import check, read_assignments, read_workbook
 from roster.cli import main
+from roster.rules import Rule
+from roster.text import rule_label
 
 
 def run(*args: str) -> click.testing.Result:
@@ -120,7 +122,7 @@ def test_five_mistakes_exit_2_without_traceback(tmp_path: Path):
 def test_validate_summarises(small: Path):
     result = run("validate", small)
     assert result.exit_code == 0
-    assert "police/own" in result.output and "Requirement rows: 2" in result.output
+    assert "công an/đơn vị" in result.output and "Dòng yêu cầu: 2" in result.output
 
 
 def test_check_reports_a_hand_broken_roster(small: Path, tmp_path: Path):
@@ -133,7 +135,7 @@ def test_check_reports_a_hand_broken_roster(small: Path, tmp_path: Path):
     wb.save(roster)
     result = run("check", small, roster)
     assert result.exit_code == 4  # the roster breaks a rule (1 is an internal error)
-    assert "one_shift_per_day" in result.output
+    assert rule_label(Rule.ONE_SHIFT_PER_DAY, "vi") in result.output
 
 
 def test_template_round_trip(tmp_path: Path):

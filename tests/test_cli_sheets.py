@@ -13,6 +13,8 @@ from roster import read_workbook, solve, write_roster
 from roster.cli import main
 from roster.data import ProblemData
 from roster.io.problem_writer import write_problem_workbook
+from roster.rules import Rule
+from roster.text import rule_label
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "inputs" / "ward-hoa-thuan-dong.xlsx"
@@ -66,7 +68,8 @@ def test_sheets_warns_about_a_hand_broken_rest_rule_and_still_writes(roster_file
     out = tmp_path / "sheets"
     result = CliRunner().invoke(main, ["sheets", str(edited), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    [warning] = [line for line in result.stderr.splitlines() if "[min_rest]" in line]
+    rule = f"[{rule_label(Rule.MIN_REST, 'vi')}]"
+    [warning] = [line for line in result.stderr.splitlines() if rule in line]
     assert name in warning and person in warning
     assert f"{first:%d/%m/%Y}" in warning and f"{second:%d/%m/%Y}" in warning
     for name in ("duty-sheets.pdf", "duty-cards.pdf", "duty-sheets.xlsx", "coverage.png"):

@@ -17,6 +17,8 @@ from workbooks import base, write_book
 
 from roster.cli import main
 from roster.errors import ExitCode, InternalError, Interrupted
+from roster.rules import Rule
+from roster.text import rule_label
 
 DAY = "2021-08-03"
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -55,7 +57,7 @@ def test_check_of_a_broken_roster_is_4(week: tuple[Path, Path], tmp_path: Path) 
     wb.save(broken)
     result = run("check", workbook, broken)
     assert result.exit_code == ExitCode.RULE_BROKEN == 4, result.output
-    assert "one_shift_per_day" in result.output
+    assert rule_label(Rule.ONE_SHIFT_PER_DAY, "vi") in result.output
 
 
 def test_gaps_are_3(tmp_path: Path) -> None:

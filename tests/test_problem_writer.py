@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roster.data import Assignment, Person, ProblemData, Requirement, StatusKind, StatusPeriod
 from roster.errors import OutputError
 from roster.io.problem_writer import write_problem_workbook
-from roster.labels import INPUT_SHEETS
+from roster.text.contract import INPUT_SHEETS
 from roster.verify import check
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -31,6 +31,7 @@ from roster.data import (
 from roster.reports.message import day_message
 from roster.reports.text import Text
 from roster.reports.view import day_views
+from roster.rules import Rule
 from roster.sheets import (
     CARDS_PDF,
     COVERAGE_PNG,
@@ -41,6 +42,7 @@ from roster.sheets import (
     parse_formats,
     write_sheets,
 )
+from roster.text import rule_label
 from roster.verify import check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -318,7 +320,7 @@ def test_hand_edit_breaking_rest_is_warned_with_person_dates_rule():
     ]
     assert edit_warnings(data, assignments) == []
     warnings = edit_warnings(data, edited)
-    [rest] = [w for w in warnings if w.startswith("[min_rest]")]
+    [rest] = [w for w in warnings if w.startswith(f"[{rule_label(Rule.MIN_REST, 'vi')}]")]
     name = data.person_by_id["CA001"].name
     assert name in rest and "09/08/2021" in rest and "10/08/2021" in rest
-    assert any(w.startswith("[gap] 10/08/2021 shift C area TDP-1") for w in warnings)
+    assert any(w.startswith("[thiếu người] 10/08/2021 ca C địa bàn TDP-1") for w in warnings)

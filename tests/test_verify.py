@@ -31,6 +31,7 @@ from roster.data import (
 )
 from roster.findings import CheckReport, Gap
 from roster.rules import Rule
+from roster.text import rule_label, say
 from roster.verify import check, format_report
 
 START = date(2021, 8, 2)  # a Monday
@@ -228,7 +229,7 @@ def test_overlong_run_wholly_in_history_is_not_this_rosters_fault() -> None:
 
 def test_rolling_window_not_calendar_week() -> None:
     # Fri..Tue: 3 shifts in one calendar week and 2 in the next, but 5 in 7 days.
-    data = make_data(max_shifts_per_week=4)
+    data = make_data(max_shifts_per_week=4, language="en")
     report = check(data, [on("P1", i) for i in range(4, 9)])
     only(report, Rule.MAX_SHIFTS_PER_WEEK, "P1", day(4))
     assert "06/08/2021 to 12/08/2021" in report.violations[0].message
@@ -354,7 +355,7 @@ def test_remote_assignment_in_a_remote_area() -> None:
 
 
 def test_remote_assignment_where_only_onsite_is_asked() -> None:
-    report = check(make_data(), [on("P1", 1, remote=True)])
+    report = check(make_data(language="en"), [on("P1", 1, remote=True)])
     only(report, Rule.NO_DEMAND, "P1", day(1))
     assert "no requirement row asks" in report.violations[0].message
 
@@ -463,10 +464,11 @@ def test_format_report_one_line_per_violation_and_limit() -> None:
     text = format_report(report, data)
     lines = text.splitlines()
     assert len(lines) == 1 + len(report.violations)
-    assert any("one_shift_per_day" in line and "P1 (Nguyễn Văn An)" in line for line in lines)
+    rule = f"[{rule_label(Rule.ONE_SHIFT_PER_DAY, 'vi')}]"
+    assert any(rule in line and "P1 (Nguyễn Văn An)" in line for line in lines)
     assert any("04/08/2021" in line for line in lines)
     short = format_report(report, data, limit=1).splitlines()
-    assert len(short) == 3 and short[-1].startswith("... and 1 more")
+    assert len(short) == 3 and short[-1] == say("check.more", "vi", n=1)
 
 
 # --- speed ---------------------------------------------------------------------------------

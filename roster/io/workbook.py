@@ -60,7 +60,8 @@ from roster.io.dates import (
     parse_time,
     parse_weekdays,
 )
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS, OUTPUT_SHEETS, normalise
+from roster.text import Phrase, render
+from roster.text.contract import GUIDE_SHEET, INPUT_COLUMNS, INPUT_SHEETS, OUTPUT_SHEETS, normalise
 
 NOT_XLSX = "an Excel .xlsx workbook (not .xls, .csv, a password-protected or damaged file)"
 # Declared uncompressed size of all parts together: a real roster workbook of thousands of
@@ -69,8 +70,6 @@ MAX_UNCOMPRESSED = 256 * 1024 * 1024
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # Office 97-2003 files and encrypted xlsx
 ZIP_MAGIC = b"PK\x03\x04"
 
-# A sheet the template adds for the reader of the workbook, not for the program.
-GUIDE_SHEET = ("Guide", "Hướng dẫn")
 REQUIRED_SHEETS = ("settings", "shifts", "areas", "people", "requirements")
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": ("key", "value"),
@@ -415,7 +414,7 @@ class _Row:
 class _Reader:
     tables: dict[str, _Table]
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str | Phrase] = field(default_factory=list)
     settings: Settings | None = None
     parsed: dict[tuple[object, type, object], tuple[Any, str]] = field(default_factory=dict)
 
@@ -729,7 +728,7 @@ def _table(key: str, title: str, vi: bool, rows: list[list[object]], reader: _Re
         column = known.get(_name_key(text))
         if column is None:
             reader.warnings.append(
-                f"Sheet '{title}', column '{text}': not an input column; ignored."
+                Phrase("reader.column_ignored", {"sheet": title, "column": text})
             )
         elif column in table.columns:
             reader.warnings.append(
@@ -1227,7 +1226,7 @@ def read_workbook_with_warnings(path: str | os.PathLike[str]) -> tuple[ProblemDa
         history=tuple(history),
         donations=tuple(donations),
     )
-    return data, reader.warnings
+    return data, [render(w, data.settings.language) for w in reader.warnings]
 
 
 def read_workbook(path: str | os.PathLike[str]) -> ProblemData:
