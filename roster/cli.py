@@ -33,8 +33,8 @@ from roster.donors import (
 from roster.errors import InputError, OutputError
 from roster.io.dates import parse_date
 from roster.io.template import write_template
-from roster.io.workbook import read_workbook_with_warnings
 from roster.io.writer import read_assignments, write_roster
+from roster.load import read_workbook_with_warnings
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text

@@ -21,7 +21,7 @@ from roster.data import (
 )
 from roster.io.curtois import read_curtois
 from roster.io.problem_writer import write_problem_workbook
-from roster.io.workbook import read_workbook_with_warnings
+from roster.load import read_workbook_with_warnings
 from roster.model.build import build_model
 from roster.model.lns import (
     OFF,

@@ -19,9 +19,9 @@ import pytest
 from openpyxl import load_workbook
 
 from roster.io.problem_writer import write_problem_workbook
-from roster.io.workbook import read_workbook
 from roster.io.writer import read_assignments
 from roster.labels import OUTPUT_SHEETS
+from roster.load import read_workbook
 from roster.verify import check
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,9 +10,10 @@ from openpyxl import load_workbook
 
 from roster.data import Mode, Origin, Role
 from roster.errors import InputError, OutputError
+from roster.io.schema import GUIDE_SHEET
 from roster.io.template import write_template
-from roster.io.workbook import GUIDE_SHEET, read_workbook
 from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
+from roster.load import read_workbook
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
