@@ -5,11 +5,11 @@ written or locked).  Plain non-workbooks (empty, CSV or text, Excel 97-2003, pas
 protected) and zip bombs are named before any parser sees the bytes.
 
 Cells are read through maintained public APIs only.  python-calamine (Rust) reads the
-values and the merged ranges, about three times faster than openpyxl's read-only
-``iter_rows`` on a district workbook; but it shows an Excel error cell (``#REF!``) and a
-formula saved without its result as blank.  So when a worksheet holds a formula or an
+values and the merged ranges, about ten times faster than openpyxl's read-only
+``iter_rows`` (benchmarks/results/reading.md); but it shows an Excel error cell (``#REF!``)
+and a formula saved without its result as blank.  So when a worksheet holds a formula or an
 error cell at all, the values are read with openpyxl's read-only mode instead, which tells
-both apart (roster workbooks almost never hold either: the template writes neither).
+both apart (roster workbooks seldom hold either: the template writes neither).
 
 Only the exceptions by which these libraries say "these bytes are not a sound workbook"
 become that message; any other exception is a bug and propagates as one.
