@@ -176,12 +176,13 @@ def _holds_formulas_or_errors(data: bytes) -> bool:
 
 
 def _calamine_rows(path: Path, sheets: dict[str, CalamineSheet]) -> dict[str, Rows] | None:
-    """The values as calamine reads them; None when it cannot convert one (a date too large)."""
+    """The values as calamine reads them; None when it cannot convert one (a duration too long)."""
     try:
-        with _bad_file(path):
-            raw = {title: sheet.to_python(skip_empty_area=False) for title, sheet in sheets.items()}
-    except OverflowError:
-        return None
+        raw = {title: sheet.to_python(skip_empty_area=False) for title, sheet in sheets.items()}
+    except (OverflowError, ValueError):
+        return None  # a value calamine cannot convert: openpyxl reads it as an error cell
+    except CalamineError as error:
+        raise _not_xlsx(path) from error
     return {title: [[_value(v) for v in row] for row in table] for title, table in raw.items()}
 
 
