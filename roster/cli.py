@@ -44,8 +44,8 @@ from roster.errors import (
 )
 from roster.io.dates import parse_date
 from roster.io.template import write_template
-from roster.io.workbook import read_workbook_with_warnings
 from roster.io.writer import read_assignments, write_roster
+from roster.load import read_workbook_with_warnings
 from roster.outputs import cover_path, f1_path, new_file, replan_path, roster_path, sheets_dir
 from roster.params import SolveParams, refuse_too_large
 from roster.result import Result, Status

@@ -27,7 +27,6 @@ few red cells, so they follow the plasma rule for ABO and the red-cell rule for 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -44,10 +43,11 @@ from roster.data import (
     StatusKind,
     StrEnum,
 )
-from roster.io.dates import fold
+from roster.io.vocabulary import BLOOD_GROUPS as GROUPS
+from roster.io.vocabulary import parse_blood_group as parse_blood_group  # the CLI's options
+from roster.io.vocabulary import parse_product as parse_product
 from roster.text import say
 
-GROUPS = ("O-", "O+", "A-", "A+", "B-", "B+", "AB-", "AB+")
 ANTIGENS = {"O": frozenset(), "A": frozenset("A"), "B": frozenset("B"), "AB": frozenset("AB")}
 APHERESIS = frozenset({Product.PLATELETS, Product.PLASMA})
 COVID = frozenset({StatusKind.F0, StatusKind.F1})
@@ -88,44 +88,6 @@ COMPATIBILITY: dict[tuple[Product, str, str], Match] = {
     for patient in GROUPS
     if (match := _derive(product, donor, patient)) is not None
 }
-
-
-# ---------------------------------------------------------------------------- parsing
-
-_PRODUCT_WORDS = {
-    Product.WHOLE_BLOOD: ("whole_blood", "whole blood", "máu toàn phần", "toàn phần", "red cells"),
-    Product.PLATELETS: ("platelets", "platelet", "tiểu cầu"),
-    Product.PLASMA: ("plasma", "huyết tương"),
-}
-_PRODUCTS = {
-    fold(word.replace("_", " ")): product
-    for product, words in _PRODUCT_WORDS.items()
-    for word in words
-}
-_RH_WORDS = {"+": "+", "-": "-", "pos": "+", "positive": "+", "duong": "+", "neg": "-"}
-_RH_WORDS |= {"negative": "-", "am": "-"}
-_GROUP = re.compile(r"^(ab|a|b|o|0)(?:rh)?([+-]|pos|positive|duong|neg|negative|am)$")
-
-
-def parse_blood_group(value: object) -> str:
-    """A blood group as written on a form ('B+', 'b rh+', 'AB dương', 'O(-)') -> 'B+'.
-
-    The Rh sign is required: guessing '+' for a bare 'B' could harm an Rh-negative patient.
-    """
-    text = re.sub(r"[\s()_.]", "", fold(str(value))).replace("nhom", "").replace("−", "-")
-    found = _GROUP.match(text)
-    if found is None:
-        raise ValueError("a blood group with its Rh sign: " + ", ".join(GROUPS))
-    abo = "O" if found[1] == "0" else found[1].upper()
-    return abo + _RH_WORDS[found[2]]
-
-
-def parse_product(value: object) -> Product:
-    """A blood product in English or Vietnamese -> ``Product``."""
-    product = _PRODUCTS.get(fold(str(value).replace("_", " ")))
-    if product is None:
-        raise ValueError("a product: whole_blood, platelets or plasma")
-    return product
 
 
 # ---------------------------------------------------------------------------- words

@@ -30,7 +30,7 @@ from roster.data import (
     Shift,
 )
 from roster.io.problem_writer import write_problem_workbook
-from roster.io.workbook import read_workbook_with_warnings
+from roster.load import read_workbook_with_warnings
 from roster.model.build import build_model
 from roster.rules import Rule
 from roster.verify import check

@@ -32,7 +32,7 @@ from roster.donors import (
 )
 from roster.errors import InputError
 from roster.io.problem_writer import write_problem_workbook
-from roster.io.workbook import read_workbook
+from roster.load import read_workbook
 from roster.model.build import build_model
 from roster.model.hint import greedy_roster
 from roster.verify import check

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from roster.data import ProblemData
 from roster.errors import InputError
-from roster.io.workbook import read_workbook
+from roster.load import read_workbook
 
 EXAMPLES = 150
 SECONDS = 5.0

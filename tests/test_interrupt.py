@@ -19,8 +19,8 @@ import pytest
 from openpyxl import load_workbook
 
 from roster.io.problem_writer import write_problem_workbook
-from roster.io.workbook import read_workbook
 from roster.io.writer import read_assignments
+from roster.load import read_workbook
 from roster.text import LANGUAGES, say
 from roster.text.contract import OUTPUT_SHEETS
 from roster.verify import check

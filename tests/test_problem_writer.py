@@ -195,7 +195,7 @@ def test_generate_cli_writes_a_workbook(tmp_path: Path, capsys):
 
 
 def test_round_trip_through_the_reader(awkward: ProblemData, tmp_path: Path):
-    workbook = pytest.importorskip("roster.io.workbook")
+    workbook = pytest.importorskip("roster.load")
     for language in ("vi", "en"):
         data = generator.generate(30, 8, 10, seed=4)
         path = write_problem_workbook(data, tmp_path / f"{language}.xlsx", language=language)

@@ -25,7 +25,7 @@ from roster.io.dates import (
     parse_time,
     parse_weekdays,
 )
-from roster.io.workbook import read_workbook, read_workbook_with_warnings
+from roster.load import read_workbook, read_workbook_with_warnings
 
 
 def excel_style(path: Path) -> Path:

@@ -20,9 +20,10 @@ from openpyxl import Workbook
 
 from roster.cli import main
 from roster.errors import InputError
-from roster.io.workbook import MAX_UNCOMPRESSED, read_workbook
 from roster.io.writer import read_assignments
 from roster.io.xlsx import put
+from roster.io.xlsx_read import MAX_UNCOMPRESSED
+from roster.load import read_workbook
 
 # Text a spreadsheet would take for a formula, in every column that reaches the outputs.
 TRICKY = {"=CA002": '=HYPERLINK("http://x","bấm")', "+84905": "+84 905 000 000"}

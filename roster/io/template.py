@@ -19,13 +19,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.data import Settings
-from roster.io.workbook import (
+from roster.io.schema import REQUIRED_COLUMNS
+from roster.io.vocabulary import (
     KIND_WORDS,
     MODE_WORDS,
     ORIGIN_WORDS,
     PRODUCT_WORDS,
     REQUEST_WORDS,
-    REQUIRED_COLUMNS,
     ROLE_WORDS,
     SETTINGS_ALIASES,
     STATUS_WORDS,
