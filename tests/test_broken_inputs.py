@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from broken.make_corpus import CASES, base, build_all, write_book
 from click.testing import CliRunner
 
 from roster.cli import main
+from tests.broken.make_corpus import CASES, base, build_all, write_book
 
 SECONDS = 10.0
 

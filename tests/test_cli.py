@@ -10,10 +10,10 @@ import click
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from workbooks import base, write_book
 
 from roster import check, read_assignments, read_workbook
 from roster.cli import main
+from tests.builders import base, write_book
 
 
 def run(*args: str) -> click.testing.Result:

@@ -14,13 +14,13 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import pytest
-from broken.make_corpus import base, write_book
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roster.data import ProblemData
 from roster.errors import InputError
 from roster.io.workbook import read_workbook
+from tests.broken.make_corpus import base, write_book
 
 EXAMPLES = 150
 SECONDS = 5.0

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from broken.make_corpus import base, write_book
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from roster.cli import main
 from roster.labels import OUTPUT_SHEETS
+from tests.broken.make_corpus import base, write_book
 
 
 def _assignments(roster: Path) -> list[tuple[object, ...]]:

@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from broken.make_corpus import CASES, base
 from click.testing import CliRunner
 from openpyxl import Workbook
 
@@ -23,6 +22,7 @@ from roster.errors import InputError
 from roster.io.workbook import MAX_UNCOMPRESSED, read_workbook
 from roster.io.writer import read_assignments
 from roster.io.xlsx import put
+from tests.broken.make_corpus import CASES, base
 
 # Text a spreadsheet would take for a formula, in every column that reaches the outputs.
 TRICKY = {"=CA002": '=HYPERLINK("http://x","bấm")', "+84905": "+84 905 000 000"}
