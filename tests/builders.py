@@ -109,7 +109,7 @@ def problem(
 
 def police(i: int, **fields: object) -> Person:
     """Person ``P{i}``, police of the ward unless ``fields`` say otherwise."""
-    return Person(id=f"P{i}", name=f"Nguyễn Văn {i}", **fields)
+    return Person(**{"id": f"P{i}", "name": f"Nguyễn Văn {i}", **fields})
 
 
 def chain_ward() -> tuple[ProblemData, list[Assignment]]:
