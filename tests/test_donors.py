@@ -36,9 +36,8 @@ from roster.io.workbook import read_workbook
 from roster.model.build import build_model
 from roster.model.hint import greedy_roster
 from roster.verify import check
+from tests.builders import EXAMPLE
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "inputs" / "ward-hoa-thuan-dong.xlsx"
 IN_HORIZON = date(2021, 8, 20)  # mid-outbreak: 13 officers F0, 9 F1, reinforcements on site
 AFTER = date(2021, 9, 23)  # the F0 officers' status ended on 03/09, 20 days before
 
@@ -147,8 +146,8 @@ def test_parse_product():
 
 
 @pytest.fixture(scope="module")
-def data() -> ProblemData:
-    return read_workbook(EXAMPLE)
+def data(example_data: ProblemData) -> ProblemData:
+    return example_data
 
 
 @pytest.fixture(scope="module")
@@ -386,7 +385,9 @@ def test_blood_group_is_validated_on_the_people_sheet(data: ProblemData, tmp_pat
 # ---------------------------------------------------------------------------- cover
 
 
-def test_rank_cover_orders_its_candidates_and_names_their_moves(data: ProblemData, roster: list[Assignment]):
+def test_rank_cover_orders_its_candidates_and_names_their_moves(
+    data: ProblemData, roster: list[Assignment]
+):
     shift = next(a for a in roster if a.date == IN_HORIZON and a.area.startswith("TDP"))
     ranked = rank_cover(data, roster, shift.person, IN_HORIZON, shift.shift)
     assert ranked
