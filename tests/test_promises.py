@@ -165,10 +165,8 @@ TWO_HOMES = (Area(id="A"), Area(id="B"))
 def test_fairness_tier_shares_the_shifts() -> None:
     """Two officers, one post for four days: fairness alone asks for two shifts each."""
     people = [police(1, home_area="A"), police(2, home_area="B")]
-    data = problem(
-        people, [Requirement(area="A", shift="S", min_staff=1)], 4, areas=TWO_HOMES,
-        weight_fairness=2, weight_continuity=0,
-    )  # fmt: skip
+    post = [Requirement(area="A", shift="S", min_staff=1)]
+    data = problem(people, post, 4, areas=TWO_HOMES, weight_fairness=2, weight_continuity=0)
     result = solve(data, time_limit=20, workers=1, seed=1)
     assert result.status == Status.OPTIMAL
     assert Counter(a.person for a in result.assignments) == {"P1": 2, "P2": 2}
