@@ -11,32 +11,15 @@ from openpyxl import load_workbook
 
 from roster import read_workbook, solve, write_roster
 from roster.cli import main
-from roster.data import ProblemData
 from roster.io.problem_writer import write_problem_workbook
 from roster.rules import Rule
 from roster.text import rule_label
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "inputs" / "ward-hoa-thuan-dong.xlsx"
-
-
-def three_days() -> ProblemData:
-    """The bundled example cut to 09–11/08/2021, so a solve takes a second."""
-    data = read_workbook(EXAMPLE)
-    settings = data.settings.model_copy(update={"days": 3})
-    inside = (settings.start_date, settings.end_date)
-    return data.model_copy(
-        update={
-            "settings": settings,
-            "requests": tuple(r for r in data.requests if inside[0] <= r.date <= inside[1]),
-            "fixed": tuple(f for f in data.fixed if inside[0] <= f.date <= inside[1]),
-        }
-    )
+from tests.builders import example_days
 
 
 @pytest.fixture(scope="module")
 def roster_file(tmp_path_factory) -> Path:
-    data = three_days()
+    data = example_days(3)
     return write_roster(solve(data, time_limit=5), tmp_path_factory.mktemp("r") / "roster.xlsx")
 
 
@@ -102,7 +85,7 @@ def test_sheets_bad_options_exit_2(roster_file, tmp_path, args, words):
 
 
 def test_solve_writes_sheets_unless_told_not_to(tmp_path):
-    workbook = write_problem_workbook(three_days(), tmp_path / "ward.xlsx")
+    workbook = write_problem_workbook(example_days(3), tmp_path / "ward.xlsx")
     args = ["solve", str(workbook), "--time-limit", "4", "--quiet", "-o"]
     result = CliRunner().invoke(main, [*args, str(tmp_path / "a")])
     assert result.exit_code in (0, 3), result.output

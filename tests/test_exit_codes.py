@@ -13,12 +13,12 @@ import click
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from workbooks import base, write_book
 
 from roster.cli import main
 from roster.errors import ExitCode, InternalError, Interrupted
 from roster.rules import Rule
 from roster.text import rule_label
+from tests.builders import base, write_book
 
 DAY = "2021-08-03"
 README = Path(__file__).resolve().parents[1] / "README.md"

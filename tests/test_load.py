@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from workbooks import base, write_book
 
 from roster.cli import main
 from roster.data import Product
@@ -27,6 +26,7 @@ from roster.io.vocabulary import PRODUCT_WORDS, choices
 from roster.load import read_workbook
 from roster.solver import solve
 from roster.verify import check
+from tests.builders import base, write_book
 
 NOT_A_WORKBOOK = "Excel .xlsx workbook"
 

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from openpyxl import load_workbook
-from workbooks import base, write_book
 
 from roster.cli import main
 from roster.result import ChangeKind
 from roster.text import LANGUAGES, say
 from roster.text.contract import OUTPUT_SHEETS
+from tests.builders import base, write_book
 
 START = date(2021, 8, 1)
 DAYS = 7

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
-from workbooks import base, write_book
 
 from roster import read_workbook
 from roster.cli import main
@@ -23,6 +22,7 @@ from roster.params import (
     refuse_too_large,
 )
 from roster.replan import replan
+from tests.builders import base, write_book
 
 START = 1000.0
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import ast
 import random
-import time as clock
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,6 @@ from roster.data import (
     Requirement,
     Role,
     Settings,
-    Shift,
     StatusKind,
     StatusPeriod,
 )
@@ -33,13 +31,9 @@ from roster.findings import CheckReport, Gap
 from roster.rules import Rule
 from roster.text import rule_label, say
 from roster.verify import check, format_report
+from tests.builders import SHIFTS, problem
 
 START = date(2021, 8, 2)  # a Monday
-SHIFTS = (
-    Shift(id="S", name="Ca sáng", start=time(6), end=time(14), night=False),
-    Shift(id="C", name="Ca chiều", start=time(14), end=time(22), night=False),
-    Shift(id="D", name="Ca đêm", start=time(22), end=time(6), night=True),
-)
 AREAS = (
     Area(id="A1", name="Tổ dân phố 1", kind="residential"),
     Area(id="R", name="Điều phối từ xa", kind="remote"),
@@ -69,18 +63,9 @@ def day(i: int) -> date:
 
 def make_data(days: int = 10, **fields: object) -> ProblemData:
     """The tiny ward used by every test; keyword arguments replace its parts."""
-    setting_fields = {k: fields.pop(k) for k in list(fields) if k in Settings.model_fields}
-    base: dict[str, object] = {
-        "settings": Settings(
-            unit="Công an phường Thử", start_date=START, days=days, **setting_fields
-        ),
-        "shifts": SHIFTS,
-        "areas": AREAS,
-        "people": PEOPLE,
-        "requirements": BASE_REQUIREMENTS,
-    }
-    base.update(fields)
-    return ProblemData(**base)
+    people = fields.pop("people", PEOPLE)
+    requirements = fields.pop("requirements", BASE_REQUIREMENTS)
+    return problem(people, requirements, days, start=START, areas=AREAS, **fields)
 
 
 def on(person: str, i: int, shift: str = "S", area: str = "A1", remote: bool = False) -> Assignment:
@@ -471,10 +456,12 @@ def test_format_report_one_line_per_violation_and_limit() -> None:
     assert len(short) == 3 and short[-1] == say("check.more", "vi", n=1)
 
 
-# --- speed ---------------------------------------------------------------------------------
+# --- size ----------------------------------------------------------------------------------
 
 
-def test_large_roster_is_checked_quickly() -> None:
+def test_large_roster_reports_every_repeated_row() -> None:
+    """400 people, 100 areas, 28 days, every row written three times: each repeated row is
+    one violation, none lost and none doubled (the checker's speed is in benchmarks/)."""
     rng = random.Random(7)
     areas = tuple(
         Area(id=f"TDP-{i}", kind="remote" if i % 10 == 0 else "market") for i in range(100)
@@ -515,11 +502,12 @@ def test_large_roster_is_checked_quickly() -> None:
                     )
                 )
     assert len(roster) > 8000
-    roster *= 3  # ~27k rows, with many violations to report
-    began = clock.perf_counter()
-    report = check(data, roster)
-    assert clock.perf_counter() - began < 2.0
-    assert not report.ok
+    rows = {(a.person, a.date, a.shift) for a in roster}
+    report = check(data, roster * 3)  # ~27k rows, with many violations to report
+    repeated = [
+        (v.person, v.date, v.shift) for v in report.violations if v.rule == Rule.ONE_PLACE_PER_SHIFT
+    ]
+    assert len(repeated) == len(set(repeated)) and set(repeated) == rows
 
 
 # --- property ------------------------------------------------------------------------------
@@ -607,8 +595,8 @@ def test_checker_never_crashes_and_empty_roster_gaps_are_the_demand(
     report = check(data, roster)
     assert all(isinstance(v.rule, Rule) and v.message for v in report.violations)
     assert all(g.missing > 0 for g in report.gaps)
-    assert report.ok == (not report.violations)
-    format_report(report, data)
+    text = format_report(report, data, limit=len(report.violations))
+    assert all(v.message in text for v in report.violations)
 
     empty = check(data, [])
     expected = {}
@@ -623,4 +611,6 @@ def test_checker_never_crashes_and_empty_roster_gaps_are_the_demand(
                     key = (d, s.id, r.area)
                     expected[key] = max(expected.get(key, 0), r.min_staff)
     assert {(g.date, g.shift, g.area): g.missing for g in empty.gaps} == expected
+    for g in report.gaps:  # a roster only ever lowers what the empty roster lacks
+        assert g.missing <= expected[(g.date, g.shift, g.area)]
     assert all(v.rule == Rule.FIXED for v in empty.violations)
