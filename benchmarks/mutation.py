@@ -190,8 +190,10 @@ def run(
             mutant.seconds = round(time.monotonic() - start, 1)
             results.append(mutant)
             state = "killed" if mutant.killed else "SURVIVED"
-            print(f"{mutant.index:4d} {state:8s} {mutant.line:4d} {mutant.function}: "
-                  f"{mutant.change}", flush=True)
+            print(
+                f"{mutant.index:4d} {state:8s} {mutant.line:4d} {mutant.function}: {mutant.change}",
+                flush=True,
+            )
     return results
 
 
@@ -208,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.list:
         for mutant, _text in mutants((ROOT / args.module).read_text(encoding="utf-8")):
             if mutant.function not in args.skip:
-                    print(f"{mutant.index:4d} {mutant.line:4d} {mutant.function}: {mutant.change}")
+                print(f"{mutant.index:4d} {mutant.line:4d} {mutant.function}: {mutant.change}")
         return
     results = run(args.module, args.tests, args.pytest_arg, args.timeout, set(args.skip))
     killed = sum(m.killed for m in results)

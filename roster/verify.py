@@ -18,7 +18,7 @@ Conventions the rules below rely on:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -711,6 +711,31 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
                 f"allowed.",
             )
         )
+
+
+# The one function of the checker that reports each rule (each writes its violations to the
+# list passed last). Tests hold it against the model's own map, `roster.model.build.MODEL_RULES`.
+CHECKER_RULES: dict[Rule, Callable[..., object]] = {
+    Rule.UNKNOWN_ID: _check_ids,
+    Rule.ONE_SHIFT_PER_DAY: _check_same_day,
+    Rule.ONE_PLACE_PER_SHIFT: _check_same_day,
+    Rule.MIN_REST: _check_rest,
+    Rule.MAX_CONSECUTIVE_DAYS: _check_consecutive,
+    Rule.MAX_SHIFTS_PER_WEEK: _windows,
+    Rule.MAX_NIGHTS_PER_WEEK: _windows,
+    Rule.AVAILABILITY_WINDOW: _check_person_days,
+    Rule.STATUS: _check_person_days,
+    Rule.FIXED: _check_fixed,
+    Rule.MAX_STAFF: _check_demand,
+    Rule.MODE: _check_demand,
+    Rule.NO_DEMAND: _check_demand,
+    Rule.FORBIDDEN_SUCCESSION: _succession,
+    Rule.MAX_SHIFTS_BY_TYPE: _per_type,
+    Rule.TOTAL_MINUTES: _minutes,
+    Rule.MIN_CONSECUTIVE_SHIFTS: _short_runs,
+    Rule.MIN_DAYS_OFF_IN_ROW: _short_runs,
+    Rule.MAX_WEEKENDS: _weekends,
+}
 
 
 def weighted_objective(data: ProblemData, assignments: Sequence[Assignment]) -> int:
