@@ -447,9 +447,13 @@ def _windows(
 def _rows_by_place(data: ProblemData) -> dict[Place, list[Requirement]]:
     """The requirement rows that apply at each (date, shift, area), worked out once."""
     rows_at: dict[Place, list[Requirement]] = defaultdict(list)
+    # The days are counted here, not taken from ``data.dates``, which the model uses: a
+    # helper shared with the model could hide one mistake from both.
+    start = data.settings.start_date
+    horizon = [start + timedelta(days=i) for i in range(data.settings.days)]
     for row in data.requirements:
         shifts = [s.id for s in data.shifts if row.shift is None or row.shift == s.id]
-        for day in data.dates:
+        for day in horizon:
             if row.date_from is not None and day < row.date_from:
                 continue
             if row.date_to is not None and day > row.date_to:
