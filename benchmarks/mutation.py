@@ -165,10 +165,15 @@ def _copy_project(into: Path) -> None:
 
 
 def run(
-    module: str, tests: list[str], pytest_args: list[str], timeout: float, skip: set[str]
+    module: str,
+    tests: list[str],
+    pytest_args: list[str],
+    timeout: float,
+    skip: set[str],
+    every: int = 1,
 ) -> list[Mutant]:
     source = (ROOT / module).read_text(encoding="utf-8")
-    found = [(m, text) for m, text in mutants(source) if m.function not in skip]
+    found = [(m, text) for m, text in mutants(source) if m.function not in skip][::every]
     results = []
     with tempfile.TemporaryDirectory(prefix="mutation-") as tmp:
         work = Path(tmp)
@@ -205,6 +210,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per mutant")
     parser.add_argument("--list", action="store_true", help="only list the mutants")
     parser.add_argument("--skip", action="append", default=[], help="a function left alone")
+    parser.add_argument("--every", type=int, default=1, help="run every n-th mutant only")
     parser.add_argument("--pytest-arg", action="append", default=[], help="passed to pytest")
     args = parser.parse_args(argv)
     if args.list:
@@ -212,7 +218,9 @@ def main(argv: list[str] | None = None) -> None:
             if mutant.function not in args.skip:
                 print(f"{mutant.index:4d} {mutant.line:4d} {mutant.function}: {mutant.change}")
         return
-    results = run(args.module, args.tests, args.pytest_arg, args.timeout, set(args.skip))
+    results = run(
+        args.module, args.tests, args.pytest_arg, args.timeout, set(args.skip), args.every
+    )
     killed = sum(m.killed for m in results)
     print(f"score: {killed}/{len(results)} killed ({100 * killed / max(len(results), 1):.1f} %)")
     if args.output:
