@@ -186,11 +186,16 @@ def test_generated_problems(people: int, areas: int, days: int, seed: int) -> No
     figures(data, solve(data, time_limit=10, workers=1, seed=0))
 
 
-def _short(data: ProblemData, extra: int, fixed: bool) -> ProblemData:
-    """The same problem asking `extra` more people of every other row (now some places are
-    short), with or without its Fixed rows."""
+def _short(data: ProblemData, extra: int, police: int, fixed: bool) -> ProblemData:
+    """The same problem asking `extra` more people of every other row and `police` more
+    police of every third (now some places are short), with or without its Fixed rows."""
     rows = tuple(
-        r.model_copy(update={"min_staff": r.min_staff + extra}) if i % 2 else r
+        r.model_copy(
+            update={
+                "min_staff": r.min_staff + extra * (i % 2),
+                "min_police": r.min_police + police * (i % 3 == 0),
+            }
+        )
         for i, r in enumerate(data.requirements)
     )
     return data.model_copy(update={"requirements": rows, "fixed": data.fixed if fixed else ()})
@@ -203,10 +208,11 @@ def _short(data: ProblemData, extra: int, fixed: bool) -> ProblemData:
     days=st.integers(2, 9),
     seed=st.integers(0, 10_000),
     extra=st.integers(0, 2),
+    police=st.integers(0, 2),
     fixed=st.booleans(),
 )
 def test_small_random_problems(
-    people: int, areas: int, days: int, seed: int, extra: int, fixed: bool
+    people: int, areas: int, days: int, seed: int, extra: int, police: int, fixed: bool
 ) -> None:
-    data = _short(generate.generate(people, areas, days, seed), extra, fixed)
+    data = _short(generate.generate(people, areas, days, seed), extra, police, fixed)
     figures(data, solve(data, time_limit=10, workers=1, seed=0))
