@@ -171,9 +171,12 @@ def run(
     timeout: float,
     skip: set[str],
     every: int = 1,
+    only: set[int] | None = None,
 ) -> list[Mutant]:
     source = (ROOT / module).read_text(encoding="utf-8")
     found = [(m, text) for m, text in mutants(source) if m.function not in skip][::every]
+    if only is not None:
+        found = [(m, text) for m, text in mutants(source) if m.index in only]
     results = []
     with tempfile.TemporaryDirectory(prefix="mutation-") as tmp:
         work = Path(tmp)
@@ -211,6 +214,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--list", action="store_true", help="only list the mutants")
     parser.add_argument("--skip", action="append", default=[], help="a function left alone")
     parser.add_argument("--every", type=int, default=1, help="run every n-th mutant only")
+    parser.add_argument("--only", help="run these mutants only (indexes, comma-separated)")
     parser.add_argument("--pytest-arg", action="append", default=[], help="passed to pytest")
     args = parser.parse_args(argv)
     if args.list:
@@ -218,8 +222,9 @@ def main(argv: list[str] | None = None) -> None:
             if mutant.function not in args.skip:
                 print(f"{mutant.index:4d} {mutant.line:4d} {mutant.function}: {mutant.change}")
         return
+    only = {int(i) for i in args.only.split(",")} if args.only else None
     results = run(
-        args.module, args.tests, args.pytest_arg, args.timeout, set(args.skip), args.every
+        args.module, args.tests, args.pytest_arg, args.timeout, set(args.skip), args.every, only
     )
     killed = sum(m.killed for m in results)
     print(f"score: {killed}/{len(results)} killed ({100 * killed / max(len(results), 1):.1f} %)")
