@@ -18,7 +18,7 @@ Conventions the rules below rely on:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -523,9 +523,13 @@ def _windows(
 def _rows_by_place(data: ProblemData) -> dict[Place, list[Requirement]]:
     """The requirement rows that apply at each (date, shift, area), worked out once."""
     rows_at: dict[Place, list[Requirement]] = defaultdict(list)
+    # The days are counted here, not taken from ``data.dates``, which the model uses: a
+    # helper shared with the model could hide one mistake from both.
+    start = data.settings.start_date
+    horizon = [start + timedelta(days=i) for i in range(data.settings.days)]
     for row in data.requirements:
         shifts = [s.id for s in data.shifts if row.shift is None or row.shift == s.id]
-        for day in data.dates:
+        for day in horizon:
             if row.date_from is not None and day < row.date_from:
                 continue
             if row.date_to is not None and day > row.date_to:
@@ -829,3 +833,29 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
                 _say(data, "max_weekends", who=_who(data, person.id), n=len(worked), limit=limit),
             )
         )
+
+
+# The one function of the checker that reports each rule (each writes its violations to the
+# list passed last). Tests hold it against the model's own map, `roster.model.build.MODEL_RULES`.
+CHECKER_RULES: dict[Rule, Callable[..., object]] = {
+    Rule.UNKNOWN_ID: _check_ids,
+    Rule.ONE_SHIFT_PER_DAY: _check_same_day,
+    Rule.ONE_PLACE_PER_SHIFT: _check_same_day,
+    Rule.MIN_REST: _check_rest,
+    Rule.MAX_CONSECUTIVE_DAYS: _check_consecutive,
+    Rule.MAX_SHIFTS_PER_WEEK: _windows,
+    Rule.MAX_NIGHTS_PER_WEEK: _windows,
+    Rule.AVAILABILITY_WINDOW: _check_person_days,
+    Rule.STATUS: _check_person_days,
+    Rule.FIXED: _check_fixed,
+    Rule.MAX_STAFF: _check_demand,
+    Rule.MODE: _check_demand,
+    Rule.NO_DEMAND: _check_demand,
+    Rule.FORBIDDEN_SUCCESSION: _succession,
+    Rule.MAX_SHIFTS_BY_TYPE: _per_type,
+    Rule.TOTAL_MINUTES: _minutes,
+    Rule.MIN_CONSECUTIVE_SHIFTS: _short_runs,
+    Rule.MIN_DAYS_OFF_IN_ROW: _short_runs,
+    Rule.MAX_WEEKENDS: _weekends,
+}
+
