@@ -34,6 +34,7 @@ from roster.errors import (
     RequestError,
     RosterError,
 )
+from roster.findings import format_report
 from roster.io.dates import parse_date
 from roster.io.template import write_template
 from roster.io.vocabulary import parse_blood_group, parse_product
@@ -47,7 +48,7 @@ from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
 from roster.trace import already_isolated, contacts, mark_f1, window
-from roster.verify import check, format_report
+from roster.verify import check
 
 if TYPE_CHECKING:
     from roster.solver import ProgressEvent, SolveControl

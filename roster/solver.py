@@ -22,13 +22,14 @@ from ortools.sat.python import cp_model
 from roster.data import Assignment, Mode, Origin, ProblemData
 from roster.errors import InternalError, Interrupted
 from roster.explain import capacity_notes, explain_gaps, gap_reasons, group_requests
+from roster.findings import format_report
 from roster.model.build import BuiltModel, build_model
 from roster.model.hint import add_hint, complete_hint
 from roster.model.naming import name_places
 from roster.model.requested import plan_requested
 from roster.model.workrest import WorkRestRules
 from roster.result import ModelFigures, RequestedPerson, Result, StageReport, Status
-from roster.verify import check, format_report
+from roster.verify import check
 
 # The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
 # finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from roster.data import Assignment, Mode, Person, ProblemData, Requirement, StatusKind
 from roster.findings import Absence, CheckReport, Gap, Violation
 from roster.rules import Rule
-from roster.text import rule_label, say
+from roster.text import say
 
 WINDOW_DAYS = 7  # "any 7 consecutive days": the rolling week of the contract
 REMOTE_KIND = "remote"  # area kind whose places can only be filled remotely
@@ -75,20 +75,6 @@ def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
         )
     )
     return CheckReport(tuple(out), tuple(_gaps(data, rows_at, people_at)))
-
-
-def format_report(report: CheckReport, data: ProblemData, limit: int = 50) -> str:
-    """One line per violation (rule, person, date, shift, message), capped at ``limit``."""
-    n, gaps = len(report.violations), len(report.gaps)
-    lines = [_say(data, "report", violations=n, uncovered=report.uncovered, gaps=gaps)]
-    for v in report.violations[:limit]:
-        who = _who(data, v.person) if v.person else "-"
-        when = _fmt(v.date) if v.date else "-"
-        rule = rule_label(v.rule, data)
-        lines.append(f"[{rule}] {who} | {when} | {v.shift or '-'} | {v.message}")
-    if n > limit:
-        lines.append(_say(data, "more", n=n - limit))
-    return "\n".join(lines)
 
 
 # --- words -------------------------------------------------------------------------------
