@@ -553,9 +553,7 @@ def replan_cmd(
     _install_interrupt(control)
     plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
     result = plan.result
-    _refuse_infeasible(
-        result, say("cli.replan_contradict", data)
-    )
+    _refuse_infeasible(result, say("cli.replan_contradict", data))
     path = write_roster(result, target, changes=plan.changes)
     if not no_sheets:
         _write_sheets(data, result.assignments, sheets_dir(path), date_from=date_from)

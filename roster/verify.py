@@ -85,6 +85,22 @@ def _say(data: ProblemData, key: str, **values: object) -> str:
     return say(f"check.{key}", data, **values)
 
 
+def _broken(
+    data: ProblemData,
+    rule: Rule,
+    person: str | None,
+    day: date | None,
+    shift: str | None,
+    area: str | None,
+    key: str,
+    /,
+    **values: object,
+) -> Violation:
+    """A violation of ``rule`` at (person, day, shift, area), in the words of the catalogue's
+    ``check.<key>``."""
+    return Violation(rule, person, day, shift, area, _say(data, key, **values))
+
+
 def _fmt(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
@@ -123,19 +139,17 @@ def _check_ids(
             problems.append(_say(data, "outside_horizon", first=_fmt(first), last=_fmt(last)))
         if problems:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.UNKNOWN_ID,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        "unknown_id",
-                        person=repr(a.person),
-                        where=_where(data, a),
-                        problems=", ".join(problems),
-                    ),
+                    "unknown_id",
+                    person=repr(a.person),
+                    where=_where(data, a),
+                    problems=", ".join(problems),
                 )
             )
         else:
@@ -157,40 +171,36 @@ def _check_same_day(
             if len(shifts) > 1:
                 names = ", ".join(s.id for s in data.shifts if s.id in shifts)
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.ONE_SHIFT_PER_DAY,
                         pid,
                         day,
                         None,
                         None,
-                        _say(
-                            data,
-                            "one_shift_per_day",
-                            who=_who(data, pid),
-                            n=len(shifts),
-                            names=names,
-                            date=_fmt(day),
-                        ),
+                        "one_shift_per_day",
+                        who=_who(data, pid),
+                        n=len(shifts),
+                        names=names,
+                        date=_fmt(day),
                     )
                 )
         for (day, shift), areas in areas_on.items():
             if len(areas) > 1:
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.ONE_PLACE_PER_SHIFT,
                         pid,
                         day,
                         shift,
                         None,
-                        _say(
-                            data,
-                            "one_place_per_shift",
-                            who=_who(data, pid),
-                            n=len(areas),
-                            shift=shift,
-                            date=_fmt(day),
-                            areas=", ".join(areas),
-                        ),
+                        "one_place_per_shift",
+                        who=_who(data, pid),
+                        n=len(areas),
+                        shift=shift,
+                        date=_fmt(day),
+                        areas=", ".join(areas),
                     )
                 )
 
@@ -226,19 +236,17 @@ def _check_person_days(
         if absence.kind in ("before_window", "after_window"):
             edge = "window_from" if absence.kind == "before_window" else "window_until"
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.AVAILABILITY_WINDOW,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        edge,
-                        who=_who(data, a.person),
-                        where=_where(data, a),
-                        date=_fmt(absence.limit),
-                    ),
+                    edge,
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    date=_fmt(absence.limit),
                 )
             )
             continue
@@ -250,23 +258,21 @@ def _check_person_days(
         else:
             why = _say(data, "why_no_shift")
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.STATUS,
                 a.person,
                 a.date,
                 a.shift,
                 a.area,
-                _say(
-                    data,
-                    "status",
-                    who=_who(data, a.person),
-                    status=say(f"status_word.{s.status}", data),
-                    start=_fmt(s.date_from),
-                    end=_fmt(s.date_to),
-                    where=_where(data, a),
-                    mode=_mode(data, a.mode),
-                    why=why,
-                ),
+                "status",
+                who=_who(data, a.person),
+                status=say(f"status_word.{s.status}", data),
+                start=_fmt(s.date_from),
+                end=_fmt(s.date_to),
+                where=_where(data, a),
+                mode=_mode(data, a.mode),
+                why=why,
             )
         )
 
@@ -287,22 +293,20 @@ def _check_fixed(data: ProblemData, valid: Iterable[Assignment], out: list[Viola
             else _say(data, "fixed_off")
         )
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.FIXED,
                 f.person,
                 f.date,
                 f.shift,
                 f.area,
-                _say(
-                    data,
-                    "fixed",
-                    row=f.row,
-                    who=_who(data, f.person),
-                    shift=f.shift,
-                    date=_fmt(f.date),
-                    area=f.area,
-                    found=found,
-                ),
+                "fixed",
+                row=f.row,
+                who=_who(data, f.person),
+                shift=f.shift,
+                date=_fmt(f.date),
+                area=f.area,
+                found=found,
             )
         )
 
@@ -369,25 +373,23 @@ def _check_rest(data: ProblemData, worked: dict[str, list[_Worked]], out: list[V
                     else _say(data, "rests_overlap")
                 )
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.MIN_REST,
                         pid,
                         second.date,
                         second.shift,
                         None,
-                        _say(
-                            data,
-                            "min_rest",
-                            who=_who(data, pid),
-                            rests=rests,
-                            first=first.shift,
-                            first_date=_fmt(first.date),
-                            first_end=f"{first.end:%H:%M %d/%m/%Y}",
-                            second=second.shift,
-                            second_date=_fmt(second.date),
-                            second_start=f"{second.start:%H:%M %d/%m/%Y}",
-                            need=f"{data.settings.min_rest_hours:g}",
-                        ),
+                        "min_rest",
+                        who=_who(data, pid),
+                        rests=rests,
+                        first=first.shift,
+                        first_date=_fmt(first.date),
+                        first_end=f"{first.end:%H:%M %d/%m/%Y}",
+                        second=second.shift,
+                        second_date=_fmt(second.date),
+                        second_start=f"{second.start:%H:%M %d/%m/%Y}",
+                        need=f"{data.settings.min_rest_hours:g}",
                     )
                 )
 
@@ -416,21 +418,19 @@ def _check_consecutive(
             if length > limit and day >= start and not reported:
                 reported = True
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.MAX_CONSECUTIVE_DAYS,
                         pid,
                         day,
                         None,
                         None,
-                        _say(
-                            data,
-                            "max_consecutive_days",
-                            who=_who(data, pid),
-                            n=length,
-                            start=_fmt(run_start),
-                            end=_fmt(day),
-                            limit=limit,
-                        ),
+                        "max_consecutive_days",
+                        who=_who(data, pid),
+                        n=length,
+                        start=_fmt(run_start),
+                        end=_fmt(day),
+                        limit=limit,
                     )
                 )
 
@@ -483,22 +483,20 @@ def _windows(
         in_horizon = any(count_on.get(d, 0) for d in days if d >= start)
         if total > cap and in_horizon:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     rule,
                     pid,
                     first,
                     None,
                     None,
-                    _say(
-                        data,
-                        "window",
-                        who=_who(data, pid),
-                        total=total,
-                        what=what,
-                        first=_fmt(first),
-                        last=_fmt(last),
-                        cap=cap,
-                    ),
+                    "window",
+                    who=_who(data, pid),
+                    total=total,
+                    what=what,
+                    first=_fmt(first),
+                    last=_fmt(last),
+                    cap=cap,
                 )
             )
 
@@ -539,37 +537,33 @@ def _check_demand(
         mode = Mode(a.mode)
         if data.area_by_id[a.area].kind == REMOTE_KIND and mode != Mode.REMOTE:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MODE,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        "mode",
-                        who=_who(data, a.person),
-                        where=_where(data, a),
-                        mode=_mode(data, mode),
-                        area=a.area,
-                    ),
+                    "mode",
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    mode=_mode(data, mode),
+                    area=a.area,
                 )
             )
         elif not any(r.mode == mode for r in rows_at.get((a.date, a.shift, a.area), ())):
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.NO_DEMAND,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        "no_demand",
-                        who=_who(data, a.person),
-                        where=_where(data, a),
-                        mode=_mode(data, mode),
-                    ),
+                    "no_demand",
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    mode=_mode(data, mode),
                 )
             )
     for (day, sid, area, mode), people in people_at.items():
@@ -580,23 +574,21 @@ def _check_demand(
         ]
         if caps and len(people) > min(caps):
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MAX_STAFF,
                     None,
                     day,
                     sid,
                     area,
-                    _say(
-                        data,
-                        "max_staff",
-                        area=area,
-                        shift=sid,
-                        date=_fmt(day),
-                        n=len(people),
-                        mode=_mode(data, mode),
-                        people=", ".join(sorted(people)),
-                        cap=min(caps),
-                    ),
+                    "max_staff",
+                    area=area,
+                    shift=sid,
+                    date=_fmt(day),
+                    n=len(people),
+                    mode=_mode(data, mode),
+                    people=", ".join(sorted(people)),
+                    cap=min(caps),
                 )
             )
 
@@ -689,21 +681,19 @@ def _succession(data: ProblemData, pid: str, on_day: dict[date, str], out: list[
             continue
         if after in data.shift_by_id[sid].forbidden_next:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.FORBIDDEN_SUCCESSION,
                     pid,
                     nxt,
                     after,
                     None,
-                    _say(
-                        data,
-                        "forbidden_succession",
-                        who=_who(data, pid),
-                        after=after,
-                        next_date=_fmt(nxt),
-                        shift=sid,
-                        date=_fmt(day),
-                    ),
+                    "forbidden_succession",
+                    who=_who(data, pid),
+                    after=after,
+                    next_date=_fmt(nxt),
+                    shift=sid,
+                    date=_fmt(day),
                 )
             )
 
@@ -715,20 +705,18 @@ def _per_type(data: ProblemData, person: Person, rows: list[_Worked], out: list[
     for sid, limit in person.max_shifts_by_type.items():
         if len(counts.get(sid, [])) > limit:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MAX_SHIFTS_BY_TYPE,
                     person.id,
                     max(counts[sid]),
                     sid,
                     None,
-                    _say(
-                        data,
-                        "max_shifts_by_type",
-                        who=_who(data, person.id),
-                        n=len(counts[sid]),
-                        shift=sid,
-                        limit=limit,
-                    ),
+                    "max_shifts_by_type",
+                    who=_who(data, person.id),
+                    n=len(counts[sid]),
+                    shift=sid,
+                    limit=limit,
                 )
             )
 
@@ -743,13 +731,17 @@ def _minutes(data: ProblemData, person: Person, rows: list[_Worked], out: list[V
             else _say(data, "at_most", n=high)
         )
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.TOTAL_MINUTES,
                 person.id,
                 None,
                 None,
                 None,
-                _say(data, "total_minutes", who=_who(data, person.id), total=total, bound=bound),
+                "total_minutes",
+                who=_who(data, person.id),
+                total=total,
+                bound=bound,
             )
         )
 
@@ -779,21 +771,19 @@ def _short_runs(
             first = data.settings.start_date + timedelta(days=d)
             what = _say(data, "shifts" if working else "days_off")
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MIN_CONSECUTIVE_SHIFTS if working else Rule.MIN_DAYS_OFF_IN_ROW,
                     pid,
                     first,
                     None,
                     None,
-                    _say(
-                        data,
-                        "short_run",
-                        who=_who(data, pid),
-                        n=length,
-                        what=what,
-                        date=_fmt(first),
-                        shortest=shortest,
-                    ),
+                    "short_run",
+                    who=_who(data, pid),
+                    n=length,
+                    what=what,
+                    date=_fmt(first),
+                    shortest=shortest,
                 )
             )
         d = end + 1
@@ -810,13 +800,17 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
             worked.add(day - timedelta(days=day.weekday() - 5))  # that weekend's Saturday
     if len(worked) > limit:
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.MAX_WEEKENDS,
                 person.id,
                 max(worked),
                 None,
                 None,
-                _say(data, "max_weekends", who=_who(data, person.id), n=len(worked), limit=limit),
+                "max_weekends",
+                who=_who(data, person.id),
+                n=len(worked),
+                limit=limit,
             )
         )
 
@@ -844,4 +838,3 @@ CHECKER_RULES: dict[Rule, Callable[..., object]] = {
     Rule.MIN_DAYS_OFF_IN_ROW: _short_runs,
     Rule.MAX_WEEKENDS: _weekends,
 }
-

@@ -30,13 +30,10 @@ def _show(value: object, language: str) -> str:
     return str(value)
 
 
-
 def note_text(note: Note, language: str) -> str:
     """A reason someone may not give, or a flag on someone who may, in words."""
     shown = {k: _show(v, language) for k, v in note.values.items()}
     return say(f"donor.note.{note.key}", language, **shown)
-
-
 
 
 def _say(key: str, language: str, **values: object) -> str:
