@@ -85,3 +85,18 @@ def test_exactly_the_least_total_minutes_is_enough() -> None:
     data = ward(3, Person(id="P1", name="An", min_total_minutes=960))  # two 8 h shifts
     assert rules(data, worked(0, 1)) == []
     assert rules(data, worked(0)) == [Rule.TOTAL_MINUTES]
+
+
+def test_a_short_run_is_reported_on_its_first_day() -> None:
+    """The commander looks the violation up by its date: the run's first day, not another."""
+    data = ward(5, Person(id="P1", name="An", min_consecutive_shifts=2))
+    (v,) = check(data, worked(2)).violations
+    assert (v.rule, v.date) == (Rule.MIN_CONSECUTIVE_SHIFTS, START + timedelta(days=2))
+
+
+def test_too_many_weekends_is_reported_on_the_last_weekend_worked() -> None:
+    """Sunday 8 and Saturday 14 August where one weekend is allowed: dated the Saturday of the
+    second weekend."""
+    data = ward(14, max_weekends=1)
+    (v,) = check(data, worked(6, 12)).violations
+    assert (v.rule, v.date) == (Rule.MAX_WEEKENDS, START + timedelta(days=12))  # Sat 14/08
