@@ -46,9 +46,18 @@ from roster.io.dates import parse_date
 from roster.io.template import write_template
 from roster.io.writer import read_assignments, write_roster
 from roster.load import read_workbook_with_warnings
-from roster.outputs import cover_path, f1_path, new_file, replan_path, roster_path, sheets_dir
+from roster.notices import build_notices, write_notices
+from roster.outputs import (
+    cover_path,
+    f1_path,
+    new_file,
+    notices_dir,
+    replan_path,
+    roster_path,
+    sheets_dir,
+)
 from roster.params import SolveParams, refuse_too_large
-from roster.result import Result, Status
+from roster.result import Change, Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
@@ -580,11 +589,22 @@ def replan_cmd(
     )
     for change in plan.changes:
         out.print("  " + change_line(change, data, lang), markup=False, soft_wrap=True)
+    _announce(data, plan.changes, path)
     for warning in result.warnings:
         err.print(
             f"{say('cli.warning', data)}: {warning}", markup=False, style="yellow", soft_wrap=True
         )
     return _outcome(result)
+
+
+def _announce(data: ProblemData, changes: list[Change] | tuple[Change, ...], roster: Path) -> None:
+    """Write and print one notice per officer whose duties changed."""
+    notices = build_notices(data, changes)
+    paths = write_notices(notices, notices_dir(roster))
+    for notice in notices:
+        out.print(notice.text, markup=False, soft_wrap=True)
+    if paths:
+        out.print(say("notice.written", data, n=len(notices), path=paths[-1]), markup=False)
 
 
 @main.command("cover")
@@ -637,6 +657,7 @@ def cover_cmd(
         path = write_roster(result, target, changes=changes)
         _write_sheets(data, result.assignments, sheets_dir(path), date_from=day, date_to=day)
         out.print(say("cli.written", data, path=path), markup=False)
+        _announce(data, changes, path)
     return ExitCode.OK if options else ExitCode.GAPS
 
 

@@ -446,6 +446,16 @@ WORDS: dict[str, str] = {
     "cli.contacts": "{person} {name}: {n} contact(s) on site from {first} to {last}",
     "cli.f1_note": "F1: contact of {person} ({first}–{last})",
     "cli.already_isolated": " (already F0/F1: {ids})",
+    "notice.to": "{name}: {what} ({why}).",
+    "notice.moved": "{before} is now {after}",
+    "notice.removed": "no longer on {place}",
+    "notice.added": "also on {place}",
+    "notice.place": "{shift} {day} at {area}",
+    "notice.shift_id": "shift {id}",
+    "notice.remote": " (remote)",
+    "notice.covers": "replacing {who}",
+    "notice.covers_one": "{name} ({reason})",
+    "notice.written": "Change notices for {n} officers: {path}",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

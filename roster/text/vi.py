@@ -447,6 +447,16 @@ WORDS: dict[str, str] = {
     "cli.contacts": "{person} {name}: {n} người tiếp xúc tại chỗ từ {first} đến {last}",
     "cli.f1_note": "F1: tiếp xúc với {person} ({first}–{last})",
     "cli.already_isolated": " (đã là F0/F1: {ids})",
+    "notice.to": "Đ/c {name}: {what} ({why}).",
+    "notice.moved": "{before} chuyển sang {after}",
+    "notice.removed": "thôi trực {place}",
+    "notice.added": "trực thêm {place}",
+    "notice.place": "{shift} {day} tại {area}",
+    "notice.shift_id": "ca {id}",
+    "notice.remote": " (từ xa)",
+    "notice.covers": "thay {who}",
+    "notice.covers_one": "đ/c {name} ({reason})",
+    "notice.written": "Tin nhắn báo thay đổi cho {n} cán bộ: {path}",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
