@@ -447,8 +447,10 @@ def sheets_cmd(
     """Print-ready duty sheets from a solved ROSTER workbook, even one edited by hand.
 
     Writes the daily sheets and per-person duty cards (PDF), the daily sheets as a print-ready
-    workbook, one group-chat message per day (.txt) and the coverage map (PNG). A roster that
-    breaks a rule is reported rule by rule on stderr, and the sheets are still written.
+    workbook, one group-chat message per day (.txt), the coverage map (PNG) and an iCalendar
+    file per officer on duty and for the unit (.ics, the whole horizon, versioned against the
+    files already in the folder). A roster that breaks a rule is reported rule by rule on
+    stderr, and the sheets are still written.
     """
     # quiet: the input sheets of a roster workbook are the program's own copy, and its output
     # sheets are not input sheets; the reader's warnings about either are noise here.
@@ -466,11 +468,14 @@ def sheets_cmd(
         data, assignments, folder, formats=formats, date_from=date_from, date_to=date_to
     )
     messages = [p for p in paths if p.suffix == ".txt"]
+    calendars = [p for p in paths if p.suffix == ".ics"]
     for p in paths:
-        if p.suffix != ".txt":
+        if p.suffix not in (".txt", ".ics"):
             out.print(str(p), markup=False)
     if messages:
         out.print(f"{len(messages)} x {folder / 'message-YYYY-MM-DD.txt'}", markup=False)
+    if calendars:
+        out.print(f"{len(calendars)} x {folder / 'calendar-*.ics'}", markup=False)
 
 
 @main.group("bench")
@@ -572,7 +577,13 @@ def replan_cmd(
     )
     path = write_roster(result, target, changes=plan.changes)
     if not no_sheets:
-        _write_sheets(data, result.assignments, sheets_dir(path), date_from=date_from)
+        _write_sheets(
+            data,
+            result.assignments,
+            sheets_dir(path),
+            date_from=date_from,
+            previous=sheets_dir(roster_file),
+        )
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     lang = language_of(data)
     counts = plan.counts()
@@ -655,7 +666,14 @@ def cover_cmd(
         result, changes = cover_result(data, assignments, plan.target, options[0])
         target = cover_path(output, workbook, roster_file, person, day, shift)
         path = write_roster(result, target, changes=changes)
-        _write_sheets(data, result.assignments, sheets_dir(path), date_from=day, date_to=day)
+        _write_sheets(
+            data,
+            result.assignments,
+            sheets_dir(path),
+            date_from=day,
+            date_to=day,
+            previous=sheets_dir(roster_file),
+        )
         out.print(say("cli.written", data, path=path), markup=False)
         _announce(data, changes, path)
     return ExitCode.OK if options else ExitCode.GAPS

@@ -456,6 +456,15 @@ WORDS: dict[str, str] = {
     "notice.covers": "replacing {who}",
     "notice.covers_one": "{name} ({reason})",
     "notice.written": "Change notices for {n} officers: {path}",
+    "calendar.summary": "{shift} – {area}",
+    "calendar.description": "{unit}\nRole: {role}\nMode: {mode}",
+    "calendar.mode_onsite": "on site",
+    "calendar.mode_remote": "remote",
+    "calendar.person_name": "Duty roster – {name}",
+    "calendar.unreadable": (
+        "{path}: not a readable calendar file ({error}); "
+        "move it away to start the calendar anew"
+    ),
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -457,6 +457,15 @@ WORDS: dict[str, str] = {
     "notice.covers": "thay {who}",
     "notice.covers_one": "đ/c {name} ({reason})",
     "notice.written": "Tin nhắn báo thay đổi cho {n} cán bộ: {path}",
+    "calendar.summary": "{shift} – {area}",
+    "calendar.description": "{unit}\nVai trò: {role}\nHình thức: {mode}",
+    "calendar.mode_onsite": "trực tại chỗ",
+    "calendar.mode_remote": "trực từ xa",
+    "calendar.person_name": "Lịch trực – {name}",
+    "calendar.unreadable": (
+        "{path}: không đọc được tệp lịch ({error}); "
+        "chuyển tệp đi chỗ khác để bắt đầu lịch mới"
+    ),
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
