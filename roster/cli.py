@@ -42,6 +42,9 @@ from roster.errors import (
     RequestError,
     RosterError,
 )
+from roster.history import DEFAULT_NAME as HISTORY_NAME
+from roster.history import ENV as HISTORY_ENV
+from roster.history import check_history, compare, history_path, record, versions
 from roster.io.dates import parse_date
 from roster.io.template import write_template
 from roster.io.writer import read_assignments, write_roster
@@ -210,6 +213,24 @@ def _output_option(help_text: str, default: str | None = "outputs", file_okay: b
     )
 
 
+def _history_option():
+    """`--history PATH`: the database of announced versions (`roster.history`)."""
+    return click.option(
+        "--history",
+        "history_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"History database (default: ${HISTORY_ENV}, else OUTPUT/{HISTORY_NAME}).",
+    )
+
+
+def _record(
+    db: Path, command: str, data: ProblemData, assignments, workbook: Path, roster: Path, **kw
+) -> None:
+    """Record the roster just written, and say under which version."""
+    version = record(db, command, data, assignments, workbook, roster, **kw)
+    out.print(say("history.recorded", data, version=version, path=db), markup=False)
+
+
 WHOLE_RUN_HELP = "Wall-time limit for the whole run, seconds (default: the time_limit_s setting)."
 
 
@@ -237,6 +258,7 @@ def _solver_options(time_help: str = WHOLE_RUN_HELP):
                     "--seed", type=int, default=0, show_default=True, help="Solver random seed."
                 ),
                 click.option("--quiet", is_flag=True, help="No progress lines, only the summary."),
+                _history_option(),
             ]
         ):
             with_params = option(with_params)
@@ -263,7 +285,12 @@ def main() -> None:
     "--no-sheets", is_flag=True, help="Do not write the duty sheets (OUTPUT/<name>-roster-sheets)."
 )
 def solve_cmd(
-    workbook: Path, output: Path, params: SolveParams, quiet: bool, no_sheets: bool
+    workbook: Path,
+    output: Path,
+    params: SolveParams,
+    quiet: bool,
+    no_sheets: bool,
+    history_file: Path | None,
 ) -> ExitCode:
     """Solve WORKBOOK and write OUTPUT/<name>-roster.xlsx and its duty sheets."""
     from roster.solver import SolveControl, solve
@@ -274,6 +301,8 @@ def solve_cmd(
     data = load(workbook, quiet)
     refuse_too_large(data)
     target = roster_path(output, workbook)
+    db = history_path(output, history_file)
+    check_history(db)
     result = solve(
         data,
         time_limit=params.solver_budget(data),
@@ -289,6 +318,7 @@ def solve_cmd(
     path = write_roster(result, target)
     sheets = [] if no_sheets else _write_sheets(data, result.assignments, sheets_dir(path))
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
+    _record(db, "solve", data, result.assignments, workbook, path)
     if sheets:
         out.print(say("cli.duty_sheets", data, path=sheets[0].parent), markup=False)
     return _outcome(result)
@@ -555,6 +585,7 @@ def replan_cmd(
     params: SolveParams,
     quiet: bool,
     no_sheets: bool,
+    history_file: Path | None,
 ) -> ExitCode:
     """Re-plan ROSTER from --from on with WORKBOOK's current status, people and requirements.
 
@@ -568,6 +599,8 @@ def replan_cmd(
     data = load(workbook, quiet)
     previous = read_assignments(roster_file)
     target = replan_path(output, workbook, roster_file, date_from)
+    db = history_path(output, history_file)
+    check_history(db)
     control = SolveControl()
     _install_interrupt(control)
     plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
@@ -601,6 +634,7 @@ def replan_cmd(
     for change in plan.changes:
         out.print("  " + change_line(change, data, lang), markup=False, soft_wrap=True)
     _announce(data, plan.changes, path)
+    _record(db, "replan", data, result.assignments, workbook, path, reasons=plan.changes)
     for warning in result.warnings:
         err.print(
             f"{say('cli.warning', data)}: {warning}", markup=False, style="yellow", soft_wrap=True
@@ -640,6 +674,7 @@ def cover_cmd(
     output: Path,
     params: SolveParams,
     quiet: bool,
+    history_file: Path | None,
 ) -> ExitCode:
     """Who can take PERSON's --shift on --date in ROSTER, by WORKBOOK's rules, best first.
 
@@ -652,6 +687,9 @@ def cover_cmd(
     data = load(workbook, quiet)
     assignments = read_assignments(roster_file)
     _known(data, person, workbook)
+    db = history_path(output, history_file)
+    if apply_it:
+        check_history(db)
     try:
         plan = plan_cover(data, assignments, person, day, shift, budget_s=params.search_budget())
     except ValueError as exc:
@@ -676,6 +714,7 @@ def cover_cmd(
         )
         out.print(say("cli.written", data, path=path), markup=False)
         _announce(data, changes, path)
+        _record(db, "cover", data, result.assignments, workbook, path, reasons=changes)
     return ExitCode.OK if options else ExitCode.GAPS
 
 
@@ -764,5 +803,60 @@ def trace_cmd(
         out.print(
             say("cli.written", data, path=path)
             + (say("cli.already_isolated", data, ids=", ".join(sorted(skip))) if skip else ""),
+            markup=False,
+        )
+
+
+# --- the record of announced versions --------------------------------------------------------
+
+
+@main.command("history")
+@click.argument("unit", required=False)
+@_output_option("Folder whose history database to read.", file_okay=False)
+@_history_option()
+def history_cmd(unit: str | None, output: Path, history_file: Path | None) -> None:
+    """List the recorded versions of every roster (of UNIT, when given), oldest first."""
+    found = versions(history_path(output, history_file), unit)
+    if not found:
+        out.print(say("history.none", "vi"), markup=False)
+    for v in found:
+        row = say(
+            "history.row",
+            v.language,
+            id=v.id,
+            when=f"{v.recorded_at.astimezone():%d/%m/%Y %H:%M}",
+            command=v.command,
+            unit=v.unit,
+            start=f"{v.start_date:%d/%m/%Y}",
+            end=f"{v.end_date:%d/%m/%Y}",
+            shifts=v.shifts,
+            changes=v.changes,
+            previous=f"#{v.previous_id}" if v.previous_id else "-",
+            roster=v.roster_path,
+        )
+        out.print(row, markup=False, soft_wrap=True)
+
+
+@main.command("diff")
+@click.argument("first", type=int)
+@click.argument("second", type=int)
+@_output_option("Folder whose history database to read.", file_okay=False)
+@_history_option()
+def diff_cmd(first: int, second: int, output: Path, history_file: Path | None) -> None:
+    """Who moved from what to what between recorded versions FIRST and SECOND."""
+    db = history_path(output, history_file)
+    changes, names = compare(db, first, second)
+    language = next((v.language for v in versions(db) if v.id == second), "vi")
+    out.print(
+        say("history.diff_head", language, first=first, second=second, n=len(changes)),
+        markup=False,
+    )
+    for c in changes:
+        before = f"{c.before.shift}, {c.before.area}" if c.before else "-"
+        after = f"{c.after.shift}, {c.after.area}" if c.after else "-"
+        kind = say(f"replan.{c.kind}", language)
+        out.print(
+            f"  {kind:<8} {c.date:%d/%m/%Y}  {before:<16} -> {after:<16} "
+            f"{c.person} {names.get(c.person, '')}",
             markup=False,
         )

@@ -462,9 +462,27 @@ WORDS: dict[str, str] = {
     "calendar.mode_remote": "remote",
     "calendar.person_name": "Duty roster – {name}",
     "calendar.unreadable": (
-        "{path}: not a readable calendar file ({error}); "
-        "move it away to start the calendar anew"
+        "{path}: not a readable calendar file ({error}); move it away to start the calendar anew"
     ),
+    "history.missing": (
+        "no history database here yet (it is made when the first roster is recorded)"
+    ),
+    "history.unreadable": (
+        "the history database is damaged or unreadable ({error}); nothing was written. "
+        "Restore a backup or move the file away"
+    ),
+    "history.newer": (
+        "the history database was written by a newer version (schema {found}, this one knows "
+        "{known}); upgrade the program"
+    ),
+    "history.no_version": "no version {version}",
+    "history.recorded": "Recorded as version {version} in {path}",
+    "history.none": "No versions yet.",
+    "history.row": (
+        "#{id}  {when}  {command:<7} {unit}  {start} – {end}  {shifts} shifts, {changes} "
+        "changes from {previous}  {roster}"
+    ),
+    "history.diff_head": "From version #{first} to #{second}: {n} changes",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

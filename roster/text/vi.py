@@ -463,9 +463,25 @@ WORDS: dict[str, str] = {
     "calendar.mode_remote": "trực từ xa",
     "calendar.person_name": "Lịch trực – {name}",
     "calendar.unreadable": (
-        "{path}: không đọc được tệp lịch ({error}); "
-        "chuyển tệp đi chỗ khác để bắt đầu lịch mới"
+        "{path}: không đọc được tệp lịch ({error}); chuyển tệp đi chỗ khác để bắt đầu lịch mới"
     ),
+    "history.missing": "chưa có cơ sở dữ liệu lịch sử ở đây (được tạo khi ghi lịch trực đầu tiên)",
+    "history.unreadable": (
+        "cơ sở dữ liệu lịch sử bị hỏng hoặc không đọc được ({error}); không ghi gì cả. Hãy "
+        "khôi phục bản sao lưu hoặc chuyển tệp đi chỗ khác"
+    ),
+    "history.newer": (
+        "cơ sở dữ liệu lịch sử do phiên bản mới hơn ghi (lược đồ {found}, phiên bản này biết "
+        "đến {known}); hãy cập nhật chương trình"
+    ),
+    "history.no_version": "không có phiên bản {version}",
+    "history.recorded": "Đã lưu phiên bản {version} vào {path}",
+    "history.none": "Chưa có phiên bản nào.",
+    "history.row": (
+        "#{id}  {when}  {command:<7} {unit}  {start} – {end}  {shifts} ca, {changes} thay đổi "
+        "so với {previous}  {roster}"
+    ),
+    "history.diff_head": "Từ phiên bản #{first} đến #{second}: {n} thay đổi",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
