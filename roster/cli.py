@@ -44,7 +44,14 @@ from roster.errors import (
 )
 from roster.history import DEFAULT_NAME as HISTORY_NAME
 from roster.history import ENV as HISTORY_ENV
-from roster.history import check_history, compare, history_path, record, versions
+from roster.history import (
+    check_history,
+    compare,
+    history_path,
+    record,
+    versions,
+    with_history,
+)
 from roster.io.dates import parse_date
 from roster.io.template import write_template
 from roster.io.writer import read_assignments, write_roster
@@ -303,6 +310,7 @@ def solve_cmd(
     target = roster_path(output, workbook)
     db = history_path(output, history_file)
     check_history(db)
+    data = with_history(data, db)
     result = solve(
         data,
         time_limit=params.solver_budget(data),

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from roster.data import Assignment, Mode, ProblemData
+from roster.data import Assignment, Carried, Mode, ProblemData
 from roster.errors import HistoryError
 from roster.result import Change, ChangeKind
 from roster.text import both
@@ -345,3 +345,50 @@ def compare(path: Path, first: int, second: int) -> tuple[list[Change], dict[str
             ).fetchall()
         )
         return diff(_assignments(db, first), _assignments(db, second)), names
+
+
+def carried(path: Path, data: ProblemData) -> tuple[Carried, ...] | None:
+    """What each person worked this year before the horizon, by the latest recorded version
+    of the unit that covers each day; None when the database records none of those days."""
+    s = data.settings
+    first = date(s.start_date.year, 1, 1)
+    if not path.exists() or first >= s.start_date:
+        return None
+    with _connect(path, create=False) as db:
+        rows = db.execute(
+            "SELECT a.person, a.date, a.night FROM assignments a JOIN versions v "
+            "ON a.version_id = v.id WHERE v.unit = ? AND a.date >= ? AND a.date < ? "
+            "AND v.id = (SELECT max(w.id) FROM versions w WHERE w.unit = v.unit "
+            "AND w.start_date <= a.date AND w.end_date >= a.date)",
+            (s.unit, first.isoformat(), s.start_date.isoformat()),
+        ).fetchall()
+    if not rows:
+        return None
+    counts: dict[str, dict[str, int]] = {}
+    last: dict[str, date] = {}
+    for person, day_text, night in rows:
+        day = date.fromisoformat(day_text)
+        c = counts.setdefault(person, dict.fromkeys(("shifts", "nights", "weekend", "holiday"), 0))
+        c["shifts"] += 1
+        c["nights"] += night
+        c["holiday"] += day in data.holidays
+        c["weekend"] += day.weekday() >= 5 and day not in data.holidays
+        last[person] = max(last.get(person, day), day)
+    return tuple(
+        Carried(
+            person=p,
+            shifts=c["shifts"],
+            nights=c["nights"],
+            weekend_shifts=c["weekend"],
+            holiday_shifts=c["holiday"],
+            up_to=last[p],
+        )
+        for p, c in sorted(counts.items())
+    )
+
+
+def with_history(data: ProblemData, path: Path) -> ProblemData:
+    """``data`` with this year's carried totals from the database when it has them, else
+    as read (the workbook's `Ledger` sheet, or nothing)."""
+    found = carried(path, data)
+    return data if found is None else data.model_copy(update={"carried": found})

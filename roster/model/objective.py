@@ -127,12 +127,15 @@ def available_days(v: Variables, person: str) -> int:
 
 
 def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
-    """The heaviest load of own staff in shifts, night shifts and weekend shifts.
+    """The heaviest load of own staff in shifts, night shifts and weekend (or public holiday)
+    shifts, counting what each already carried this year before the horizon.
 
     Loads are per available day, so a person back from isolation is not asked to catch up.
     With total work fixed by the tiers above, lowering the maximum evens the spread, and
     unlike max - min its LP bound (the average) is a bound worth reporting. People
     available fewer than 7 days are left out: a short stint says nothing about fairness.
+    A carried total (``data.carried``) is added to the person's count, so whoever did more
+    nights last month is the last asked for one this month.
     """
     data = v.data
     n = data.settings.days
@@ -142,27 +145,29 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     if not own:
         return _tier(model, "fairness", 0, 0)
     nights = [s.id for s in data.shifts if s.night]
-    weekend = [d for d, day in enumerate(data.dates) if day.weekday() >= 5]
+    rest = [d for d, day in enumerate(data.dates) if data.rest_day(day)]
     families = {"shifts": [(d, v.day_work) for d in range(n)]}
     if nights:
         families["nights"] = [(d, v.night_work) for d in range(n)]
-    if weekend:
-        families["weekends"] = [(d, v.day_work) for d in weekend]
+    if rest:
+        families["weekends"] = [(d, v.day_work) for d in rest]
     groups: dict[int, list[str]] = {}
     for p in own:
         groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
     peaks = []
     upper = 0
     for name, slots in families.items():
-        top = LOAD_SCALE * n * n
+        carried = {p.id: _carried(data, p.id, name) for p in own}
+        most_top = len(slots) + max(carried.values())
+        top = LOAD_SCALE * n * most_top
         peak = model.new_int_var(0, top, f"max_{name}")
         for scale, members in groups.items():
             # Everyone of one availability shares an integer maximum: the LP then sees that
             # the group's total work, spread over its members, rounds up.
-            most = model.new_int_var(0, len(slots), "")
+            most = model.new_int_var(0, most_top, "")
             counts = []
             for pid in members:
-                count = sum(worked(pid, d) for d, worked in slots)
+                count = carried[pid] + sum(worked(pid, d) for d, worked in slots)
                 model.add(count <= most)
                 counts.append(count)
             model.add(sum(counts) <= len(members) * most)
@@ -170,6 +175,16 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
         peaks.append(peak)
         upper += top
     return _tier(model, "fairness", sum(peaks), upper)
+
+
+def _carried(data: ProblemData, person: str, family: str) -> int:
+    """What ``person`` carried into the horizon in one fairness family (0 without a ledger)."""
+    carried = data.carried_by_person.get(person)
+    if carried is None:
+        return 0
+    return {"shifts": carried.shifts, "nights": carried.nights, "weekends": carried.rest_days}[
+        family
+    ]
 
 
 def continuity_tier(model: cp_model.CpModel, v: Variables) -> Tier:

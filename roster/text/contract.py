@@ -21,6 +21,8 @@ INPUT_SHEETS: dict[str, tuple[str, str]] = {
     "fixed": ("Fixed", "Cố định"),
     "history": ("History", "Lịch sử"),
     "donations": ("Donations", "Hiến máu"),
+    "ledger": ("Ledger", "Sổ theo dõi"),
+    "holidays": ("Holidays", "Ngày lễ"),
 }
 
 # Input columns per sheet: key -> (English, Vietnamese)
@@ -103,6 +105,19 @@ INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "date": ("date", "ngày"),
         "product": ("product", "chế phẩm"),
         "note": ("note", "ghi chú"),
+    },
+    "ledger": {
+        "person": ("person", "cán bộ"),
+        "shifts": ("shifts", "số ca"),
+        "nights": ("nights", "ca đêm"),
+        "weekend_shifts": ("weekend_shifts", "ca cuối tuần"),
+        "holiday_shifts": ("holiday_shifts", "ca ngày lễ"),
+        "up_to": ("up_to", "tính đến ngày"),
+    },
+    "holidays": {
+        "date": ("date", "ngày"),
+        "holiday": ("holiday", "ngày lễ"),
+        "name": ("name", "tên"),
     },
 }
 
