@@ -33,7 +33,8 @@ def _night_spread(*results: Result) -> int:
 def test_two_months_with_the_record_spread_nights_more_evenly(tmp_path: Path):
     """January: three officers on leave for two weeks do fewer nights. February solved with
     January's record carries that in and evens the two months out; solved without it, the
-    January gap stays. (Measured: spread 7 nights without the record, 2 with it.)"""
+    January gap stays. (Measured, one worker: spread 6 nights over the two months without the
+    record, 1 with it; both solves proven optimal.)"""
     leave = tuple(
         StatusPeriod(
             person=f"P{i}",

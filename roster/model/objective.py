@@ -135,7 +135,8 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     unlike max - min its LP bound (the average) is a bound worth reporting. People
     available fewer than 7 days are left out: a short stint says nothing about fairness.
     A carried total (``data.carried``) is added to the person's count, so whoever did more
-    nights last month is the last asked for one this month.
+    nights last month is the last asked for one this month; with carried totals the tier is
+    the spread (most minus least), since the gap they leave is at both ends.
     """
     data = v.data
     n = data.settings.days
@@ -154,27 +155,33 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     groups: dict[int, list[str]] = {}
     for p in own:
         groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
-    peaks = []
+    spreads = []
     upper = 0
     for name, slots in families.items():
         carried = {p.id: _carried(data, p.id, name) for p in own}
         most_top = len(slots) + max(carried.values())
         top = LOAD_SCALE * n * most_top
         peak = model.new_int_var(0, top, f"max_{name}")
+        # Carried totals differ by whole months: the least loaded must be lifted as well,
+        # or the one who carried least keeps the gap.
+        floor = model.new_int_var(0, top, f"min_{name}") if data.carried else None
         for scale, members in groups.items():
             # Everyone of one availability shares an integer maximum: the LP then sees that
             # the group's total work, spread over its members, rounds up.
             most = model.new_int_var(0, most_top, "")
-            counts = []
-            for pid in members:
-                count = carried[pid] + sum(worked(pid, d) for d, worked in slots)
+            counts = [carried[pid] + sum(worked(pid, d) for d, worked in slots) for pid in members]
+            for count in counts:
                 model.add(count <= most)
-                counts.append(count)
             model.add(sum(counts) <= len(members) * most)
             model.add(peak >= scale * most)
-        peaks.append(peak)
+            if floor is not None:
+                least = model.new_int_var(0, most_top, "")
+                for count in counts:
+                    model.add(count >= least)
+                model.add(floor <= scale * least)
+        spreads.append(peak if floor is None else peak - floor)
         upper += top
-    return _tier(model, "fairness", sum(peaks), upper)
+    return _tier(model, "fairness", sum(spreads), upper)
 
 
 def _carried(data: ProblemData, person: str, family: str) -> int:
