@@ -8,11 +8,16 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from roster.data import Requirement, StatusKind, StatusPeriod
+from openpyxl import load_workbook
+
+from roster.data import Carried, Requirement, StatusKind, StatusPeriod
 from roster.history import record, with_history
+from roster.io.writer import write_roster
 from roster.load import read_workbook
 from roster.result import Result
 from roster.solver import solve
+from roster.summary import summary_text, year_nights
+from roster.text.contract import sheet_name
 from roster.verify import check
 from tests.builders import base, police, problem, write_book
 
@@ -84,3 +89,22 @@ def test_ledger_and_holidays_sheets_are_read(tmp_path: Path):
     in_horizon = {d for d in data.holidays if d >= data.settings.start_date}
     assert in_horizon == {date(2021, 8, 20), date(2021, 9, 2)}
     assert date(2021, 4, 30) in data.holidays  # earlier this year: counted in carried totals
+
+
+def test_carried_totals_show_in_totals_and_summary(tmp_path: Path):
+    carried = (Carried(person="P1", shifts=20, nights=9), Carried(person="P2", shifts=4))
+    data = problem(PEOPLE, DEMAND, 7, start=date(2021, 2, 1), unit="U", carried=carried)
+    result = solve(data, time_limit=20, workers=1, seed=0)
+    path = write_roster(result, tmp_path / "roster.xlsx")
+    ws = load_workbook(path, read_only=True)[sheet_name("totals", "vi")]
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[-3:] == ("số ca trước đó", "ca đêm trước đó", "ca đêm trong năm")
+    by_person = {r[0]: r for r in rows[1:]}
+    nights = header.index("ca đêm")
+    assert by_person["P1"][-3:] == (20, 9, 9 + by_person["P1"][nights])
+    assert by_person["P3"][-3:] == (0, 0, by_person["P3"][nights])
+    year = year_nights(result)
+    assert year["P1"] == max(year.values())
+    text = summary_text(result, path, 1.0)
+    assert f"Nhiều ca đêm nhất trong năm: Nguyễn Văn 1 ({year['P1']})" in text

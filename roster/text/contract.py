@@ -162,6 +162,9 @@ OUTPUT_COLUMNS: dict[str, tuple[str, str]] = {
     "change": ("change", "thay đổi"),
     "before": ("before", "trước"),
     "after": ("after", "sau"),
+    "carried_shifts": ("shifts before", "số ca trước đó"),
+    "carried_nights": ("nights before", "ca đêm trước đó"),
+    "year_nights": ("nights this year", "ca đêm trong năm"),
 }
 
 

@@ -483,6 +483,7 @@ WORDS: dict[str, str] = {
         "changes from {previous}  {roster}"
     ),
     "history.diff_head": "From version #{first} to #{second}: {n} changes",
+    "fairness.year_nights": "Most night shifts this year: {most} ({hi}); fewest: {least} ({lo})",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

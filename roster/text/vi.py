@@ -482,6 +482,7 @@ WORDS: dict[str, str] = {
         "so với {previous}  {roster}"
     ),
     "history.diff_head": "Từ phiên bản #{first} đến #{second}: {n} thay đổi",
+    "fairness.year_nights": "Nhiều ca đêm nhất trong năm: {most} ({hi}); ít nhất: {least} ({lo})",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
