@@ -165,10 +165,13 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def versioned(duties: Iterable[Duty], known: Mapping[str, Known]) -> list[Known]:
+def versioned(
+    duties: Iterable[Duty], known: Mapping[str, Known], now: datetime | None = None
+) -> list[Known]:
     """Each duty with its sequence and stamp after ``known``; known duties that are gone
-    come back CANCELLED (once: an already cancelled one keeps its sequence)."""
-    now = _now()
+    come back CANCELLED (once: an already cancelled one keeps its sequence). What changes
+    is stamped ``now`` (the moment of writing, unless a recorded version's)."""
+    now = now or _now()
     out = []
     current = {d.uid: d for d in duties}
     for uid, duty in current.items():
@@ -219,36 +222,60 @@ def _event(known: Known) -> Event:
     return event
 
 
+def _files(data: ProblemData, assignments: Sequence[Assignment]) -> dict[str, list[Duty]]:
+    """Every calendar file's events for one roster, by file name (the unit's always there)."""
+    files: dict[str, list[Duty]] = defaultdict(list)
+    for a in assignments:
+        files[person_file(Path(), a.person).name].append(person_duty(data, a))
+    files[UNIT_FILE] = unit_duties(data, assignments)
+    return files
+
+
+def replayed(
+    data: ProblemData, earlier: Sequence[tuple[datetime, Sequence[Assignment]]]
+) -> dict[str, dict[str, Known]]:
+    """The events each file had after the recorded versions ``earlier`` (oldest first, each
+    with the moment it was recorded), by file name and identifier: the history database's
+    answer to "what did the officers' calendars last say"."""
+    known: dict[str, dict[str, Known]] = {}
+    for stamp, roster in earlier:
+        files = _files(data, roster)
+        for name in files.keys() | known.keys():
+            events = versioned(files.get(name, []), known.get(name, {}), stamp)
+            known[name] = {k.duty.uid: k for k in events}
+    return known
+
+
 def write_calendars(
     data: ProblemData,
     assignments: Sequence[Assignment],
     folder: Path,
     previous: Path | None = None,
+    earlier: Sequence[tuple[datetime, Sequence[Assignment]]] = (),
 ) -> list[Path]:
     """Write ``calendar-<id>.ics`` for everyone on duty (or who was, in the previous version)
     and the unit's ``calendar.ics`` into ``folder``, over the whole horizon.
 
-    The previous version is the files in ``previous`` (the announced roster's folder) when
+    The previous version is the recorded versions ``earlier`` (from the history database)
+    when there are any, else the files in ``previous`` (the announced roster's folder) when
     given, else those already in ``folder``.
     """
     source = previous or folder
-    by_person: dict[str, list[Assignment]] = defaultdict(list)
-    for a in assignments:
-        by_person[a.person].append(a)
-    people = set(by_person) | {
-        pid for pid in data.person_by_id if person_file(source, pid).exists()
+    if earlier:
+        known = replayed(data, earlier)
+    else:
+        names = [person_file(source, pid) for pid in data.person_by_id]
+        known = {p.name: read_known(p) for p in [*names, source / UNIT_FILE] if p.exists()}
+    files = _files(data, assignments)
+    titles = {
+        person_file(Path(), p.id).name: say("calendar.person_name", data, name=p.name)
+        for p in data.people
     }
+    titles[UNIT_FILE] = data.settings.unit
     paths = []
-    for pid in sorted(people):
-        target = person_file(folder, pid)
-        known = read_known(person_file(source, pid))
-        duties = [person_duty(data, a) for a in by_person.get(pid, [])]
-        person = data.person_by_id.get(pid)
-        name = say("calendar.person_name", data, name=person.name if person else pid)
-        paths.append(_write(target, name, versioned(duties, known)))
-    known = read_known(source / UNIT_FILE)
-    name = data.settings.unit
-    paths.append(_write(folder / UNIT_FILE, name, versioned(unit_duties(data, assignments), known)))
+    for name in sorted(files.keys() | known.keys(), key=lambda n: (n == UNIT_FILE, n)):
+        events = versioned(files.get(name, []), known.get(name, {}))
+        paths.append(_write(folder / name, titles.get(name, name), events))
     return paths
 
 

@@ -45,6 +45,7 @@ from roster.errors import (
 from roster.history import DEFAULT_NAME as HISTORY_NAME
 from roster.history import ENV as HISTORY_ENV
 from roster.history import (
+    announced,
     check_history,
     compare,
     history_path,
@@ -324,7 +325,10 @@ def solve_cmd(
         f"{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}",
     )
     path = write_roster(result, target)
-    sheets = [] if no_sheets else _write_sheets(data, result.assignments, sheets_dir(path))
+    sheets = []
+    if not no_sheets:
+        earlier = announced(db, data)
+        sheets = _write_sheets(data, result.assignments, sheets_dir(path), earlier=earlier)
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     _record(db, "solve", data, result.assignments, workbook, path)
     if sheets:
@@ -475,20 +479,23 @@ def _write_sheets(data: ProblemData, assignments, folder: Path, **options) -> li
     default=None,
     file_okay=False,
 )
+@_history_option()
 def sheets_cmd(
     roster_file: Path,
     date_from: date | None,
     date_to: date | None,
     formats: tuple[str, ...],
     output: Path | None,
+    history_file: Path | None,
 ) -> None:
     """Print-ready duty sheets from a solved ROSTER workbook, even one edited by hand.
 
     Writes the daily sheets and per-person duty cards (PDF), the daily sheets as a print-ready
     workbook, one group-chat message per day (.txt), the coverage map (PNG) and an iCalendar
     file per officer on duty and for the unit (.ics, the whole horizon, versioned against the
-    files already in the folder). A roster that breaks a rule is reported rule by rule on
-    stderr, and the sheets are still written.
+    versions in the history database beside ROSTER, else the files already in the folder).
+    A roster that breaks a rule is reported rule by rule on stderr, and the sheets are still
+    written.
     """
     # quiet: the input sheets of a roster workbook are the program's own copy, and its output
     # sheets are not input sheets; the reader's warnings about either are noise here.
@@ -502,8 +509,15 @@ def sheets_cmd(
             f"{say('cli.warning', data)}: {line}", markup=False, style="yellow", soft_wrap=True
         )
     folder = output or sheets_dir(roster_file)
+    earlier = announced(history_path(roster_file.parent, history_file), data)
     paths = _write_sheets(
-        data, assignments, folder, formats=formats, date_from=date_from, date_to=date_to
+        data,
+        assignments,
+        folder,
+        formats=formats,
+        date_from=date_from,
+        date_to=date_to,
+        earlier=earlier,
     )
     messages = [p for p in paths if p.suffix == ".txt"]
     calendars = [p for p in paths if p.suffix == ".ics"]
@@ -624,6 +638,7 @@ def replan_cmd(
             sheets_dir(path),
             date_from=date_from,
             previous=sheets_dir(roster_file),
+            earlier=announced(db, data),
         )
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     lang = language_of(data)
@@ -719,6 +734,7 @@ def cover_cmd(
             date_from=day,
             date_to=day,
             previous=sheets_dir(roster_file),
+            earlier=announced(db, data),
         )
         out.print(say("cli.written", data, path=path), markup=False)
         _announce(data, changes, path)

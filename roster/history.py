@@ -392,3 +392,18 @@ def with_history(data: ProblemData, path: Path) -> ProblemData:
     as read (the workbook's `Ledger` sheet, or nothing)."""
     found = carried(path, data)
     return data if found is None else data.model_copy(update={"carried": found})
+
+
+def announced(path: Path, data: ProblemData) -> list[tuple[datetime, list[Assignment]]]:
+    """Every recorded version of ``data``'s unit and horizon, oldest first, with the moment
+    it was recorded: what the officers' calendars said so far (none without a database)."""
+    if not path.exists():
+        return []
+    s = data.settings
+    with _connect(path, create=False) as db:
+        found = db.execute(
+            "SELECT id, recorded_at FROM versions WHERE unit = ? AND start_date = ? "
+            "AND end_date = ? ORDER BY id",
+            (s.unit, s.start_date.isoformat(), s.end_date.isoformat()),
+        ).fetchall()
+        return [(datetime.fromisoformat(when), _assignments(db, v)) for v, when in found]

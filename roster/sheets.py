@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from roster.calendar import write_calendars
@@ -102,11 +102,13 @@ def write_sheets(
     date_from: date | None = None,
     date_to: date | None = None,
     previous: Path | None = None,
+    earlier: Sequence[tuple[datetime, Sequence[Assignment]]] = (),
 ) -> list[Path]:
     """Write the chosen outputs for the days ``date_from`` .. ``date_to`` into ``out_dir``.
 
     Calendars cover the whole horizon whatever the days (an officer's file holds every duty),
-    versioned against those in ``previous`` (the announced roster's sheets) or ``out_dir``.
+    versioned against the recorded versions ``earlier`` (the history database), else the
+    files in ``previous`` (the announced roster's sheets) or ``out_dir``.
     """
     formats = parse_formats(formats)
     days = days_between(data, date_from, date_to)
@@ -133,7 +135,7 @@ def write_sheets(
 
             paths.append(write_coverage_png(data, assignments, gaps, days, folder / COVERAGE_PNG))
         if "ics" in formats:
-            paths += write_calendars(data, assignments, folder, previous)
+            paths += write_calendars(data, assignments, folder, previous, earlier)
     except OSError as exc:
         raise OutputError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
     return paths

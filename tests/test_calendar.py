@@ -140,3 +140,38 @@ def test_an_unreadable_earlier_file_is_an_output_error(tmp_path: Path):
     with pytest.raises(OutputError, match="calendar"):
         write_calendars(data, [], tmp_path)
     assert (tmp_path / UNIT_FILE).read_bytes() == b"\x00not a calendar"
+
+
+def _events(path: Path) -> dict[str, tuple[int, str]]:
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]): (int(e["SEQUENCE"]), str(e["STATUS"])) for e in calendar.walk("VEVENT")}
+
+
+def test_the_history_database_versions_calendars_written_anywhere(tmp_path: Path):
+    """`roster sheets` of the re-planned roster into a new folder, where no earlier calendar
+    lies: the recorded versions give every event the sequence and status the re-plan's own
+    calendars gave it."""
+    data = _ward()
+    book = write_problem_workbook(data, tmp_path / "ward.xlsx")
+    _run("solve", str(book), "-o", str(tmp_path))
+    roster = tmp_path / "ward-roster.xlsx"
+    day = START + timedelta(2)
+    sick = sorted({a.person for a in read_assignments(roster) if a.date == day})[0]
+    status = StatusPeriod(person=sick, status=StatusKind.F0, date_from=day, date_to=data.dates[-1])
+    new = write_problem_workbook(
+        data.model_copy(update={"statuses": (status,)}), tmp_path / "n.xlsx"
+    )
+    _run("replan", str(new), "--roster", str(roster), "--from", f"{day:%d/%m/%Y}", "-o",
+         str(tmp_path))  # fmt: skip
+    replanned = next(tmp_path.glob("n-replan-*.xlsx"))
+    fresh = tmp_path / "fresh"
+    res = CliRunner().invoke(main, ["sheets", str(replanned), "--format", "ics", "-o", str(fresh)])
+    assert res.exit_code == 0, res.output
+    own = sheets_dir(replanned)
+    names = sorted(p.name for p in own.glob("*.ics"))
+    assert names == sorted(p.name for p in fresh.glob("*.ics"))
+    raised = 0
+    for name in names:
+        assert _events(fresh / name) == _events(own / name), name
+        raised += sum(seq > 0 for seq, _ in _events(own / name).values())
+    assert raised and _events(person_file(fresh, sick))
