@@ -21,6 +21,7 @@ from roster.result import Change, ChangeKind
 from roster.text import say, short_date
 
 COMBINED = "notices.txt"
+MAX_LISTED = 3  # shifts taken off an officer listed one by one; more are counted (SMS length)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,15 @@ def _notice(data: ProblemData, pid: str, own: list[Change], everyone: Sequence[C
     name = person.name if person else pid
     steps, reasons = [], []
     replaced: dict[str, str] = {}  # the officers whose places this one takes, and why
-    for before, after, change_reasons in _pairs(own):
+    pairs = _pairs(own)
+    released = [before for before, after, _ in pairs if after is None]
+    counted = len(released) > MAX_LISTED
+    for before, after, change_reasons in pairs:
+        if counted and after is None:  # shifts an officer no longer works: how many, from when
+            if before is released[0]:
+                steps.append(_released(data, released))
+            reasons += change_reasons
+            continue
         steps.append(_step(data, before, after))
         left = _left(pid, after, everyone) if after is not None else {}
         replaced.update(left)
@@ -71,6 +80,13 @@ def _pairs(
     steps += [(c.before, None, [c.reason]) for c in removed[len(added) :]]
     steps += [(None, c.after, [c.reason]) for c in added[len(removed) :]]
     return sorted(steps, key=lambda s: min(a.date for a in s[:2] if a is not None))
+
+
+def _released(data: ProblemData, released: list[Assignment]) -> str:
+    """Many shifts taken off, counted ("thôi trực 14 ca từ 18/08 đến 03/09"): the shifts to
+    be taken are always listed one by one."""
+    first, last = short_date(released[0].date, data), short_date(released[-1].date, data)
+    return say("notice.released_many", data, n=len(released), first=first, last=last)
 
 
 def _step(data: ProblemData, before: Assignment | None, after: Assignment | None) -> str:

@@ -12,7 +12,7 @@ from roster.cli import main
 from roster.data import Area, Assignment, Person, Requirement, Shift, StatusKind, StatusPeriod
 from roster.io.problem_writer import write_problem_workbook
 from roster.io.writer import CHANGE_COLUMNS, read_assignments
-from roster.notices import COMBINED, build_notices, notice_file
+from roster.notices import COMBINED, MAX_LISTED, build_notices, notice_file
 from roster.result import Change, ChangeKind
 from roster.text.contract import sheet_name
 from tests.builders import START, police, problem
@@ -62,6 +62,18 @@ def test_english_unit_gets_english_notices():
     night = Assignment(date=DAY, shift="D", area="CHOT", person="A")
     notice = build_notices(data, [Change(ChangeKind.ADDED, "A", DAY, None, night, "rebalanced")])
     assert notice[0].text == "Nguyễn Văn A: also on ca đêm 18 Aug at Chốt cầu Rồng (rebalanced)."
+
+
+def test_many_shifts_taken_off_are_counted_not_listed():
+    """An officer who falls sick for two weeks gets one line, not fourteen places."""
+    data = _pair_ward().model_copy(
+        update={"settings": _pair_ward().settings.model_copy(update={"days": 20})}
+    )
+    days = [DAY + timedelta(i) for i in range(0, 10, 2)]
+    gone = [Assignment(date=d, shift="D", area="CHOT", person="A") for d in days]
+    changes = [Change(ChangeKind.REMOVED, "A", a.date, a, None, "F0 18/08–10/09") for a in gone]
+    (notice,) = build_notices(data, changes)
+    assert notice.text == "Đ/c Nguyễn Văn A: thôi trực 5 ca từ 18/08 đến 26/08 (F0 18/08–10/09)."
 
 
 def test_no_changes_no_notices():
@@ -127,8 +139,12 @@ def test_replan_notices_are_exactly_the_changed_officers(tmp_path: Path):
         text = notice_file(folder, person).read_text(encoding="utf-8").strip()
         assert text in combined and text in output
         assert text.startswith(f"Đ/c {data.person_by_id[person].name}:")
+        taken_off = [r for r in rows if not r[CHANGE_COLUMNS.index("after")]]
+        if len(taken_off) > MAX_LISTED:
+            assert f"thôi trực {len(taken_off)} ca từ" in text
         for row in rows:
-            assert f"{row[CHANGE_COLUMNS.index('date')]:%d/%m}" in text
+            if row[CHANGE_COLUMNS.index("after")] or len(taken_off) <= MAX_LISTED:
+                assert f"{row[CHANGE_COLUMNS.index('date')]:%d/%m}" in text
             assert row[CHANGE_COLUMNS.index("reason")] in text or "thay đ/c" in text
     for person in {p.id for p in data.people} - set(sheet):
         assert not notice_file(folder, person).exists()

@@ -484,6 +484,7 @@ WORDS: dict[str, str] = {
     ),
     "history.diff_head": "From version #{first} to #{second}: {n} changes",
     "fairness.year_nights": "Most night shifts this year: {most} ({hi}); fewest: {least} ({lo})",
+    "notice.released_many": "off {n} shifts from {first} to {last}",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -483,6 +483,7 @@ WORDS: dict[str, str] = {
     ),
     "history.diff_head": "Từ phiên bản #{first} đến #{second}: {n} thay đổi",
     "fairness.year_nights": "Nhiều ca đêm nhất trong năm: {most} ({hi}); ít nhất: {least} ({lo})",
+    "notice.released_many": "thôi trực {n} ca từ {first} đến {last}",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
