@@ -5,12 +5,12 @@ The layer map (lower numbers are lower; a module may import its own layer and an
 
 0. data, errors, rules, findings, result, text, outputs (names of output files): plain data
    and words.
-1. io (reading and writing workbooks), model (the CP-SAT model), and verify (the checker,
-   which may import layer 0 only).
+1. io (reading and writing workbooks), history (the SQLite record of versions), model (the
+   CP-SAT model), and verify (the checker, which may import layer 0 only).
 2. solving: solver, explain, params (solve parameters), load (reading a workbook and asking
    the checker whether its Fixed rows can be honoured).
 3. features: replan, cover, trace, donors, and the benchmark package (bench).
-4. reports: reports, sheets, summary.
+4. reports: reports, sheets, summary, calendar (iCalendar files), notices (change messages).
 5. the command line (cli, __main__) and the package's lazy façade (roster/__init__.py).
 """
 
