@@ -42,6 +42,7 @@ from roster.errors import (
     RequestError,
     RosterError,
 )
+from roster.exposure import exposure, exposure_lines, summary_rows
 from roster.io.dates import parse_date
 from roster.io.template import write_template
 from roster.io.writer import read_assignments, write_roster
@@ -52,7 +53,7 @@ from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
-from roster.trace import already_isolated, contacts, mark_f1, window
+from roster.trace import TRACE_DAYS, already_isolated, contacts, mark_f1, window
 from roster.verify import check, format_report
 
 if TYPE_CHECKING:
@@ -277,7 +278,7 @@ def solve_cmd(
         result,
         f"{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}",
     )
-    path = write_roster(result, target)
+    path = write_roster(result, target, summary_rows=summary_rows(data, result.assignments))
     sheets = [] if no_sheets else _write_sheets(data, result.assignments, sheets_dir(path))
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     if sheets:
@@ -561,7 +562,9 @@ def replan_cmd(
     _refuse_infeasible(
         result, say("cli.replan_contradict", data)
     )
-    path = write_roster(result, target, changes=plan.changes)
+    path = write_roster(
+        result, target, changes=plan.changes, summary_rows=summary_rows(data, result.assignments)
+    )
     if not no_sheets:
         _write_sheets(data, result.assignments, sheets_dir(path), date_from=date_from)
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
@@ -634,7 +637,9 @@ def cover_cmd(
                 raise RequestError(say("cli.not_an_option", data, person=chosen))
         result, changes = cover_result(data, assignments, plan.target, options[0])
         target = cover_path(output, workbook, roster_file, person, day, shift)
-        path = write_roster(result, target, changes=changes)
+        path = write_roster(
+            result, target, changes=changes, summary_rows=summary_rows(data, result.assignments)
+        )
         _write_sheets(data, result.assignments, sheets_dir(path), date_from=day, date_to=day)
         out.print(say("cli.written", data, path=path), markup=False)
     return ExitCode.OK if options else ExitCode.GAPS
@@ -652,7 +657,7 @@ def cover_cmd(
 @click.option(
     "--days",
     type=click.IntRange(1, 60),
-    default=2,
+    default=TRACE_DAYS,
     show_default=True,
     help="Days before --date to look at.",
 )
@@ -727,3 +732,25 @@ def trace_cmd(
             + (say("cli.already_isolated", data, ids=", ".join(sorted(skip))) if skip else ""),
             markup=False,
         )
+
+
+@main.command("exposure")
+@click.argument(
+    "roster_file", metavar="ROSTER", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1, 60),
+    default=TRACE_DAYS,
+    show_default=True,
+    help="Days before a case's day whose shared shifts count (as `roster trace`).",
+)
+@click.option("--top", type=click.IntRange(0, 1000), default=10, show_default=True)
+def exposure_cmd(roster_file: Path, days: int, top: int) -> None:
+    """How far one case would reach on ROSTER: the people who would become F1 if one person
+    on site turned F0, on average and at worst, the largest share of own police one case
+    could quarantine, and the people with most contacts."""
+    data = load(roster_file, quiet=True)
+    found = exposure(data, read_assignments(roster_file), days)
+    for line in exposure_lines(data, found, top):
+        out.print(line, markup=False, soft_wrap=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roster.data import Origin
+from roster.exposure import exposure
 from roster.result import Result
 from roster.text import say, words
 
@@ -40,6 +41,8 @@ def summary_text(result: Result, path: Path | None, seconds: float) -> str:
         lines.extend(f"  {note}" for note in result.capacity_notes[:5])
         if len(result.capacity_notes) > 5:
             lines.append(f"  … +{len(result.capacity_notes) - 5}")
+    reach = exposure(result.data, result.assignments)
+    lines.append(t("reach", expected=reach.expected, worst=reach.worst, days=reach.days))
     lines.append(t("time", t=seconds))
     if path is not None:
         lines.append(t("file", path=path))

@@ -28,6 +28,8 @@ from roster.errors import OutputError
 from roster.outputs import refuse_overwrite
 from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS, normalise
 
+TRACE_DAYS = 2  # days before the symptoms (or the positive sample) whose shifts are traced
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -37,7 +39,7 @@ class Contact:
     places: tuple[tuple[date, str, str], ...]
 
 
-def window(day: date, days: int = 2, until: date | None = None) -> tuple[date, date]:
+def window(day: date, days: int = TRACE_DAYS, until: date | None = None) -> tuple[date, date]:
     """The first and last day of contact: ``day - days`` through the day the person was
     isolated (``until``, by default ``day`` itself, whose shifts were worked before the
     result came)."""
@@ -48,7 +50,7 @@ def contacts(
     assignments: Sequence[Assignment],
     person: str,
     day: date,
-    days: int = 2,
+    days: int = TRACE_DAYS,
     until: date | None = None,
 ) -> list[Contact]:
     """People on site with ``person`` (same date, shift and area) from ``days`` days before
