@@ -53,7 +53,7 @@ from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
-from roster.trace import TRACE_DAYS, already_isolated, contacts, mark_f1, window
+from roster.trace import already_isolated, contacts, mark_f1, window
 from roster.verify import check, format_report
 
 if TYPE_CHECKING:
@@ -657,9 +657,7 @@ def cover_cmd(
 @click.option(
     "--days",
     type=click.IntRange(1, 60),
-    default=TRACE_DAYS,
-    show_default=True,
-    help="Days before --date to look at.",
+    help="Days before --date to look at (default: the trace_days setting, 2).",
 )
 @click.option(
     "--until",
@@ -679,7 +677,7 @@ def cover_cmd(
 def trace_cmd(
     person: str,
     day: date,
-    days: int,
+    days: int | None,
     until: date | None,
     roster_file: Path,
     mark: Path | None,
@@ -689,12 +687,13 @@ def trace_cmd(
     """The people who shared an area and a shift on site with PERSON from --days days before
     --date through --date itself (the likely close contacts, Decision 2686/QĐ-BCĐQG), from
     ROSTER."""
+    data = load(roster_file, quiet=True)
+    days = data.settings.trace_days if days is None else days
     first, last = window(day, days, until)
     if last < first:
         raise RequestError(
             f"--until {last:%d/%m/%Y} is before the first day traced, {first:%d/%m/%Y}"
         )
-    data = load(roster_file, quiet=True)
     _known(data, person, roster_file)
     found = contacts(read_assignments(roster_file), person, day, days, until)
     names = data.person_by_id
@@ -740,13 +739,11 @@ def trace_cmd(
 )
 @click.option(
     "--days",
-    type=click.IntRange(1, 60),
-    default=TRACE_DAYS,
-    show_default=True,
-    help="Days before a case's day whose shared shifts count (as `roster trace`).",
+    type=click.IntRange(0, 60),
+    help="Days before a case's day whose shared shifts count (default: trace_days, 2).",
 )
 @click.option("--top", type=click.IntRange(0, 1000), default=10, show_default=True)
-def exposure_cmd(roster_file: Path, days: int, top: int) -> None:
+def exposure_cmd(roster_file: Path, days: int | None, top: int) -> None:
     """How far one case would reach on ROSTER: the people who would become F1 if one person
     on site turned F0, on average and at worst, the largest share of own police one case
     could quarantine, and the people with most contacts."""

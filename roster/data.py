@@ -70,6 +70,11 @@ class Product(StrEnum):
     PLASMA = "plasma"
 
 
+# Days before a case's day (symptoms or the positive sample) whose shared on-site shifts make
+# contacts, Decision 2686/QĐ-BCĐQG: `roster trace`, the exposure measure and the teams' window.
+TRACE_DAYS = 2
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -120,6 +125,7 @@ class Settings(_Frozen):
     # place (`area`), shift (`shift`) or day (`day`, in blocks of `team_block_days` when set).
     # Coverage ranks above it unless `team_strict`. `weight_contacts` (a tier after fairness)
     # keeps crews stable even without teams.
+    trace_days: int = Field(default=TRACE_DAYS, ge=0, le=60)
     team_separation: Literal["none", "area", "shift", "day"] = "none"
     team_block_days: int | None = Field(default=None, ge=1, le=366)
     team_strict: bool = False

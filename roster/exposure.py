@@ -2,7 +2,7 @@
 
 A *case* is one person on site on one day turning F0 that day. Its reach is the number of
 people `roster trace` would then name as F1: those who shared an on-site place (same day,
-shift and area) with the case from ``TRACE_DAYS`` days before through the day itself (the
+shift and area) with the case from ``trace_days`` days before through the day itself (the
 contact rule and window of ``roster.trace``, used here as they are). Remote duty brings
 nobody into contact. Over every person-day on site, the expected reach is the mean and the
 worst reach the maximum; the worst police share is the largest part of the unit's own
@@ -19,7 +19,8 @@ from itertools import combinations
 
 from roster.data import Assignment, Mode, Origin, ProblemData
 from roster.text import say
-from roster.trace import TRACE_DAYS, contacts, window
+from roster.trace import contacts, window
+from roster.verify import team_breaches
 
 Case = tuple[str, date]  # person, day on site
 
@@ -71,9 +72,11 @@ class Exposure:
 
 
 def exposure(
-    data: ProblemData, assignments: Sequence[Assignment], days: int = TRACE_DAYS
+    data: ProblemData, assignments: Sequence[Assignment], days: int | None = None
 ) -> Exposure:
-    """Trace every person-day on site as if it were a case (``roster.trace.contacts``)."""
+    """Trace every person-day on site as if it were a case (``roster.trace.contacts``), with
+    ``days`` before it (default: the ``trace_days`` setting)."""
+    days = data.settings.trace_days if days is None else days
     by_day: dict[date, list[Assignment]] = defaultdict(list)
     for a in assignments:
         if a.mode == Mode.ONSITE:
@@ -122,12 +125,16 @@ def exposure_lines(data: ProblemData, found: Exposure, top: int = 10) -> list[st
 
 
 def summary_rows(data: ProblemData, assignments: Sequence[Assignment]) -> list[tuple[str, object]]:
-    """The expected and worst reach as (label, value) rows of the roster workbook's Summary."""
+    """The expected and worst reach, and how often teams kept apart met, as (label, value)
+    rows of the roster workbook's Summary."""
     found = exposure(data, assignments)
-    return [
+    rows: list[tuple[str, object]] = [
         (say("exposure.label_expected", data, days=found.days), round(found.expected, 2)),
         (say("exposure.label_worst", data, days=found.days), found.worst),
     ]
+    if data.settings.team_separation != "none":
+        rows.append((say("workbook.team_breaks", data), len(team_breaches(data, assignments))))
+    return rows
 
 
 def _name(data: ProblemData, person: str) -> str:

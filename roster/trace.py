@@ -23,12 +23,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from roster.data import Assignment, Mode, StatusKind, StatusPeriod
+from roster.data import TRACE_DAYS, Assignment, Mode, StatusKind, StatusPeriod
 from roster.errors import OutputError
 from roster.outputs import refuse_overwrite
 from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS, normalise
-
-TRACE_DAYS = 2  # days before the symptoms (or the positive sample) whose shifts are traced
 
 
 @dataclass(frozen=True)

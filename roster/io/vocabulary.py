@@ -97,6 +97,7 @@ SETTINGS_ALIASES: dict[str, tuple[str, ...]] = {
     "min_days_off_in_row": ("số ngày nghỉ liên tiếp tối thiểu",),
     "max_weekends": ("số cuối tuần tối đa",),
     "objective": ("mục tiêu", "cách tính mục tiêu"),
+    "trace_days": ("số ngày truy vết",),
     "team_separation": ("tách tổ",),
     "team_block_days": ("số ngày mỗi lượt tổ",),
     "team_strict": ("tách tổ bắt buộc",),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, ProblemData
-from roster.model import coverage, sequences, workrest
+from roster.model import coverage, sequences, teams, workrest
 from roster.model.objective import Objective, build_objective
 from roster.model.variables import Variables, create_variables
 
@@ -78,6 +78,8 @@ def build_model(data: ProblemData, previous: Sequence[Assignment] | None = None)
     workrest.add_weekly_caps(model, v, history)
     # 2b. Sequence and workload rules (per-person limits; nothing for plain workbooks).
     sequences.add_sequence_rules(model, v, history)
+    # 2c. Teams that do not mix (nothing unless team_separation is set and teams exist).
+    teams.add_team_separation(model, v)
     # 3. Fixed rows, last: they only pin variables the families above already shaped.
     add_fixed(model, data, v)
     fixed_counts(data, v, model)

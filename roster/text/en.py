@@ -484,6 +484,7 @@ WORDS: dict[str, str] = {
     "exposure.top": "The {n} people with most contacts in one tracing window:",
     "exposure.label_expected": "Expected reach of one case (tracing {days} days)",
     "exposure.label_worst": "Worst reach of one case (tracing {days} days)",
+    "summary.stage.teams": "teams kept apart",
     "workbook.team_breaks": "Teams mixed (team separation broken)",
 }
 

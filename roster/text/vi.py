@@ -485,6 +485,7 @@ WORDS: dict[str, str] = {
     "exposure.top": "{n} người tiếp xúc với nhiều người nhất trong một khoảng truy vết:",
     "exposure.label_expected": "Số F1 trung bình do một ca F0 (truy vết {days} ngày)",
     "exposure.label_worst": "Số F1 lớn nhất do một ca F0 (truy vết {days} ngày)",
+    "summary.stage.teams": "tách tổ",
     "workbook.team_breaks": "Số lần các tổ trực chung (phá tách tổ)",
 }
 
