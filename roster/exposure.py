@@ -72,15 +72,23 @@ class Exposure:
 
 
 def exposure(
-    data: ProblemData, assignments: Sequence[Assignment], days: int | None = None
+    data: ProblemData,
+    assignments: Sequence[Assignment],
+    days: int | None = None,
+    whole_shift: bool = False,
 ) -> Exposure:
     """Trace every person-day on site as if it were a case (``roster.trace.contacts``), with
-    ``days`` before it (default: the ``trace_days`` setting)."""
+    ``days`` before it (default: the ``trace_days`` setting).
+
+    ``whole_shift``: everyone on site in the same shift counts as a contact, wherever they
+    stood (the stricter reading of a station whose staff meet at every handover); the rule
+    is still trace's, applied to the unit as one place.
+    """
     days = data.settings.trace_days if days is None else days
     by_day: dict[date, list[Assignment]] = defaultdict(list)
     for a in assignments:
         if a.mode == Mode.ONSITE:
-            by_day[a.date].append(a)
+            by_day[a.date].append(a.model_copy(update={"area": ""}) if whole_shift else a)
     reach: dict[Case, frozenset[str]] = {}
     for day in sorted(by_day):
         first, last = window(day, days)

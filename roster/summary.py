@@ -74,4 +74,6 @@ def team_lines(result: Result, limit: int = 5) -> list[str]:
     lines += [f"  {b.message}" for b in breaks[:limit]]
     if len(breaks) > limit:
         lines.append(f"  … +{len(breaks) - limit}")
+    if any(s.name == "teams" and s.status != "optimal" for s in result.stages):
+        lines.append(say("summary.teams_unproven", lang))
     return lines

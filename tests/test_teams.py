@@ -8,6 +8,7 @@ from datetime import date, time
 import pytest
 
 from roster.data import Area, Assignment, Mode, Origin, Person, Requirement, Shift
+from roster.exposure import exposure
 from roster.rules import Rule
 from roster.solver import solve
 from roster.summary import team_lines
@@ -163,3 +164,20 @@ def test_coverage_wins_unless_strict() -> None:
     assert strict.uncovered == 1
     assert team_breaches(data, strict.assignments) == []
     assert team_lines(strict)[0].startswith("Teams kept apart (by day, strict)")
+
+
+# --- fewer contacts without teams ------------------------------------------------------------
+
+
+def test_weight_contacts_keeps_one_crew() -> None:
+    """Two people every morning for four days: a heavy contacts weight keeps one crew (one
+    pair in contact) where fairness alone would share the shifts among all four."""
+    people = [Person(id=p.id, name=p.name) for p in PEOPLE[:4]]
+    needs = [Requirement(area="P", shift="S", min_staff=2)]
+    data, result = _solve(people, needs, "none", days=4, weight_contacts=100)
+    assert result.uncovered == 0
+    assert result.tiers["contact_pairs"] == 1
+    assert exposure(data, result.assignments).pairs == 1
+    data, fair = _solve(people, needs, "none", days=4)
+    assert "contact_pairs" not in fair.tiers
+    assert exposure(data, fair.assignments).pairs > 1

@@ -485,6 +485,10 @@ WORDS: dict[str, str] = {
     "exposure.label_expected": "Expected reach of one case (tracing {days} days)",
     "exposure.label_worst": "Worst reach of one case (tracing {days} days)",
     "summary.stage.teams": "teams kept apart",
+    "summary.teams_unproven": (
+        "  (the search stopped before proving fewer meetings impossible: a longer time limit"
+        " may mix the teams less)"
+    ),
     "workbook.team_breaks": "Teams mixed (team separation broken)",
 }
 

@@ -486,6 +486,10 @@ WORDS: dict[str, str] = {
     "exposure.label_expected": "Số F1 trung bình do một ca F0 (truy vết {days} ngày)",
     "exposure.label_worst": "Số F1 lớn nhất do một ca F0 (truy vết {days} ngày)",
     "summary.stage.teams": "tách tổ",
+    "summary.teams_unproven": (
+        "  (chưa chứng minh được không thể ít hơn: tăng thời gian giải có thể giảm số lần các"
+        " tổ trực chung)"
+    ),
     "workbook.team_breaks": "Số lần các tổ trực chung (phá tách tổ)",
 }
 
