@@ -54,7 +54,7 @@ from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
 from roster.trace import already_isolated, contacts, mark_f1, window
-from roster.verify import check, format_report
+from roster.verify import check, format_report, team_breaches
 
 if TYPE_CHECKING:
     from roster.solver import ProgressEvent, SolveControl
@@ -322,8 +322,12 @@ def validate_cmd(workbook: Path) -> None:
 def check_cmd(workbook: Path, roster_file: Path) -> ExitCode:
     """Check ROSTER (for example one edited by hand) against every rule of WORKBOOK."""
     data = load(workbook)
-    report = check(data, read_assignments(roster_file))
+    assignments = read_assignments(roster_file)
+    report = check(data, assignments)
     out.print(format_report(report, data), markup=False)
+    if not data.settings.team_strict:  # teams that met: warnings unless the rule is strict
+        for met in team_breaches(data, assignments):
+            err.print(f"{say('cli.warning', data)}: {met.message}", markup=False)
     if report.violations:
         return ExitCode.RULE_BROKEN
     return ExitCode.GAPS if report.gaps else ExitCode.OK

@@ -4,11 +4,16 @@ that keep the teams apart, break them only for coverage, or hold them strictly."
 from __future__ import annotations
 
 from datetime import date, time
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
 
+from roster.cli import main
 from roster.data import Area, Assignment, Mode, Origin, Person, Requirement, Shift
 from roster.exposure import exposure
+from roster.io.problem_writer import write_problem_workbook
 from roster.rules import Rule
 from roster.solver import solve
 from roster.summary import team_lines
@@ -181,3 +186,22 @@ def test_weight_contacts_keeps_one_crew() -> None:
     data, fair = _solve(people, needs, "none", days=4)
     assert "contact_pairs" not in fair.tiers
     assert exposure(data, fair.assignments).pairs > 1
+
+
+def test_check_command_warns_of_teams_that_met(tmp_path: Path) -> None:
+    """`roster check`: teams that met are warnings (exit 0 when nothing else is wrong)."""
+    needs = (
+        Requirement(area="P", shift="S", min_staff=1),
+        Requirement(area="Q", shift="S", min_staff=1),
+    )
+    data = _data("shift", requirements=needs, language="en")
+    book = write_problem_workbook(data, tmp_path / "ward.xlsx")
+    roster = tmp_path / "roster.xlsx"
+    wb = load_workbook(book)
+    ws = wb.create_sheet("Assignments")
+    ws.append(["date", "shift", "area", "person"])
+    for a in (_on(1, "S", "P", "A1"), _on(1, "S", "Q", "B1")):
+        ws.append([a.date, a.shift, a.area, a.person])
+    wb.save(roster)
+    res = CliRunner().invoke(main, ["check", str(book), str(roster)])
+    assert "teams A, B are on site together on shift S of 09/08/2021" in res.output
