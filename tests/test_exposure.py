@@ -10,9 +10,12 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from roster.cli import main
-from roster.data import Area, Assignment, Mode, Role
+from roster.data import Area, Assignment, Mode, Requirement, Role
 from roster.exposure import exposure, exposure_lines, summary_rows
 from roster.io.problem_writer import write_problem_workbook
+from roster.io.writer import write_roster
+from roster.solver import solve
+from roster.summary import summary_text
 from tests.builders import police, problem
 
 AREAS = (Area(id="A"), Area(id="B"), Area(id="R", kind="remote"))
@@ -93,3 +96,16 @@ def test_exposure_command(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert "Worst reach of one case: 2" in res.output
     assert "(if P1 Nguyễn Văn 1 turned F0 on 10/08)" in res.output
+
+
+def test_solve_summary_and_roster_workbook_show_the_reach(tmp_path: Path) -> None:
+    needs = [Requirement(area="A", shift="S", min_staff=2)]
+    data = problem([police(i) for i in range(1, 4)], needs, days=3, areas=AREAS, language="en")
+    result = solve(data, time_limit=5)
+    found = exposure(data, result.assignments)
+    text = summary_text(result, None, 1.0)
+    assert f"Reach of one case: expected {found.expected:.2f}, worst {found.worst} people" in text
+    path = write_roster(result, tmp_path / "r.xlsx", summary_rows=summary_rows(data, ROSTER))
+    sheet = load_workbook(path)["Summary"]
+    rows = {r[0]: r[1] for r in sheet.iter_rows(values_only=True)}
+    assert rows["Worst reach of one case (tracing 2 days)"] == 2
