@@ -1,9 +1,10 @@
 """Teams that do not mix, measured on the bundled example (issue 15).
 
-Copies ``inputs/ward-hoa-thuan-dong.xlsx``, puts the own staff in two teams (alternately
-within each role, in order of skills then id, so that both teams hold police, militia and
-every skill) in a `tổ` column, sets the `Settings` of each variant with openpyxl, reads the
-copy back as a user's workbook would be read, solves it and measures the roster's exposure.
+Copies ``inputs/ward-hoa-thuan-dong.xlsx``, puts the own staff in teams (``--teams``, two by
+default; in turn within each role, in order of skills then id, so that every team holds
+police, militia and every skill) in a `tổ` column, sets the `Settings` of each variant with
+openpyxl, reads the copy back as a user's workbook would be read, solves it and measures the
+roster's exposure.
 
     python benchmarks/teams.py --time-limit 60 > benchmarks/results/teams.md
 """
@@ -32,7 +33,7 @@ from roster.verify import team_breaches
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "inputs" / "ward-hoa-thuan-dong.xlsx"
-TEAMS = ("A", "B")
+TEAM_NAMES = "ABCDEFGH"
 VARIANTS: dict[str, dict[str, object]] = {
     "none": {},
     "area": {"tách tổ": "địa bàn"},
@@ -44,8 +45,8 @@ VARIANTS: dict[str, dict[str, object]] = {
 }
 
 
-def team_of(data: ProblemData) -> dict[str, str]:
-    """Own staff alternately in the teams, within each role, by skills then id."""
+def team_of(data: ProblemData, teams: int = 2) -> dict[str, str]:
+    """Own staff in turn in ``teams`` teams, within each role, by skills then id."""
     own = sorted(
         (p for p in data.people if p.origin == Origin.OWN),
         key=lambda p: (p.role.value, sorted(p.skills), p.id),
@@ -54,7 +55,7 @@ def team_of(data: ProblemData) -> dict[str, str]:
     by_role: dict[str, int] = {}
     for p in own:
         n = by_role.get(p.role.value, 0)
-        out[p.id] = TEAMS[n % len(TEAMS)]
+        out[p.id] = TEAM_NAMES[n % teams]
         by_role[p.role.value] = n + 1
     return out
 
@@ -159,8 +160,9 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60)
     parser.add_argument("--only", nargs="*", help="Variant names to run (default: all).")
     parser.add_argument("--august", nargs="*", default=[], help="Variants to replay August on.")
+    parser.add_argument("--teams", type=int, default=2, help="How many teams (default 2).")
     args = parser.parse_args()
-    teams = team_of(read_workbook(EXAMPLE))
+    teams = team_of(read_workbook(EXAMPLE), args.teams)
     rows, replays = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for name, settings in VARIANTS.items():
@@ -169,7 +171,8 @@ def main() -> None:
             data = read_workbook(variant_book(Path(tmp), name, settings, teams))
             t0 = time.monotonic()
             result = solve(data, time_limit=args.time_limit)
-            rows.append(measure(name, data, result, time.monotonic() - t0))
+            label = f"{name} ({args.teams} teams, {args.time_limit:.0f} s)"
+            rows.append(measure(label, data, result, time.monotonic() - t0))
             print(table(rows)[-1], flush=True)
             if name in args.august:
                 replays.append((name, august(data, result, args.time_limit)))

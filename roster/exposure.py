@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations
 
 from roster.data import Assignment, Mode, Origin, ProblemData
@@ -85,17 +85,20 @@ def exposure(
     is still trace's, applied to the unit as one place.
     """
     days = data.settings.trace_days if days is None else days
-    by_day: dict[date, list[Assignment]] = defaultdict(list)
+    at: dict[tuple[date, str, str], list[Assignment]] = defaultdict(list)
+    mine: dict[str, list[Assignment]] = defaultdict(list)
     for a in assignments:
         if a.mode == Mode.ONSITE:
-            by_day[a.date].append(a.model_copy(update={"area": ""}) if whole_shift else a)
+            place = a.model_copy(update={"area": ""}) if whole_shift else a
+            at[(place.date, place.shift, place.area)].append(place)
+            mine[a.person].append(place)
     reach: dict[Case, frozenset[str]] = {}
-    for day in sorted(by_day):
-        first, last = window(day, days)
-        seen = [
-            a for d in range((last - first).days + 1) for a in by_day.get(first + timedelta(d), [])
-        ]
-        for person in sorted({a.person for a in by_day[day]}):
+    for person, own in sorted(mine.items()):
+        for day in sorted({a.date for a in own}):
+            first, last = window(day, days)
+            # Only the case's own places can hold a contact: trace looks at these alone.
+            places = {(a.date, a.shift, a.area) for a in own if first <= a.date <= last}
+            seen = [b for place in places for b in at[place]]
             reach[(person, day)] = frozenset(c.person for c in contacts(seen, person, day, days))
     own_police = frozenset(p.id for p in data.people if p.is_police and p.origin == Origin.OWN)
     return Exposure(days, reach, own_police, contact_pairs(assignments))

@@ -73,6 +73,15 @@ def test_the_window_is_the_trace_window() -> None:
     assert same_day.worst == 1
 
 
+def test_whole_shift_counts_everyone_on_site_in_the_shift() -> None:
+    """P3 stood alone in B on 9/8, but on the same shift as P1 and P2 in A; the remote P1 on
+    12/8 still meets nobody."""
+    found = exposure(_data(), ROSTER, whole_shift=True)
+    assert found.reach[("P3", date(2021, 8, 9))] == {"P1", "P2"}
+    assert found.reach[("P4", date(2021, 8, 12))] == {"P2", "P5"}
+    assert ("P1", date(2021, 8, 12)) not in found.reach
+
+
 def test_lines_and_summary_rows() -> None:
     data = _data()
     lines = exposure_lines(data, exposure(data, ROSTER), top=2)
