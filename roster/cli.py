@@ -24,15 +24,7 @@ from rich.markup import escape
 
 from roster.cover import format_plan, plan_cover
 from roster.data import ProblemData, Product
-from roster.donors import (
-    chat_message,
-    find_donors,
-    format_search,
-    format_tally,
-    parse_blood_group,
-    parse_product,
-    tally,
-)
+from roster.donors import find_donors, tally
 from roster.errors import (
     ExitCode,
     InputError,
@@ -43,18 +35,21 @@ from roster.errors import (
     RosterError,
 )
 from roster.exposure import exposure, exposure_lines, summary_rows
+from roster.findings import format_report
 from roster.io.dates import parse_date
 from roster.io.template import write_template
+from roster.io.vocabulary import parse_blood_group, parse_product
 from roster.io.writer import read_assignments, write_roster
 from roster.load import read_workbook_with_warnings
 from roster.outputs import cover_path, f1_path, new_file, replan_path, roster_path, sheets_dir
 from roster.params import SolveParams, refuse_too_large
+from roster.reports.donors import chat_message, format_search, format_tally
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
 from roster.trace import already_isolated, contacts, mark_f1, window
-from roster.verify import check, format_report, team_breaches
+from roster.verify import check, team_breaches
 
 if TYPE_CHECKING:
     from roster.solver import ProgressEvent, SolveControl
@@ -563,9 +558,7 @@ def replan_cmd(
     _install_interrupt(control)
     plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
     result = plan.result
-    _refuse_infeasible(
-        result, say("cli.replan_contradict", data)
-    )
+    _refuse_infeasible(result, say("cli.replan_contradict", data))
     path = write_roster(
         result, target, changes=plan.changes, summary_rows=summary_rows(data, result.assignments)
     )

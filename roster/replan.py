@@ -30,13 +30,13 @@ from roster.data import (
     ProblemData,
 )
 from roster.errors import InputError, InternalError, Problem
-from roster.findings import Violation
+from roster.findings import Violation, format_report
 from roster.io.writer import change_cells
 from roster.params import SolveParams, refuse_too_large
 from roster.result import Change, ChangeKind, Result, Status
 from roster.solver import ProgressFn, SolveControl, solve
 from roster.text import rule_label, say, section
-from roster.verify import WINDOW_DAYS, check, format_report, unavailable
+from roster.verify import WINDOW_DAYS, check, unavailable
 
 MOVED, REMOVED, ADDED = ChangeKind.MOVED, ChangeKind.REMOVED, ChangeKind.ADDED
 

@@ -63,6 +63,19 @@ class ReinforcementRequest:
 
 
 @dataclass(frozen=True)
+class ModelFigures:
+    """What the model itself believes of the roster it found, read from its variables.
+
+    The product hands out the checker's figures (gaps, uncovered); these are kept so that
+    tests can hold the model against the checker instead of the checker against itself.
+    """
+
+    uncovered: dict[tuple[date, str, str], int]  # (date, shift, area) -> places
+    staff: dict[tuple[date, str, str, str], int]  # (date, shift, area, mode) -> people
+    worked: frozenset[tuple[str, date, str, str]]  # (person, date, shift, mode)
+
+
+@dataclass(frozen=True)
 class Result:
     data: ProblemData
     status: Status
@@ -76,6 +89,7 @@ class Result:
     seconds: float
     capacity_notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    model: ModelFigures | None = None  # None when no roster came from the model
 
     @property
     def uncovered(self) -> int:

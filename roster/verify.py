@@ -18,14 +18,14 @@ Conventions the rules below rely on:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from roster.data import Assignment, Mode, Person, ProblemData, Requirement, StatusKind
 from roster.findings import Absence, CheckReport, Gap, Violation
 from roster.rules import Rule
-from roster.text import rule_label, say
+from roster.text import say
 
 WINDOW_DAYS = 7  # "any 7 consecutive days": the rolling week of the contract
 REMOTE_KIND = "remote"  # area kind whose places can only be filled remotely
@@ -63,8 +63,7 @@ def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
     _check_person_days(data, valid, out)
     _check_fixed(data, valid, out)
     _check_demand(data, valid, rows_at, people_at, out)
-    if data.settings.team_strict:
-        out.extend(team_breaches(data, valid))
+    _check_teams(data, valid, out)
 
     shift_order = {s.id: i for i, s in enumerate(data.shifts)}
     rule_order = {r: i for i, r in enumerate(Rule)}
@@ -79,26 +78,28 @@ def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
     return CheckReport(tuple(out), tuple(_gaps(data, rows_at, people_at)))
 
 
-def format_report(report: CheckReport, data: ProblemData, limit: int = 50) -> str:
-    """One line per violation (rule, person, date, shift, message), capped at ``limit``."""
-    n, gaps = len(report.violations), len(report.gaps)
-    lines = [_say(data, "report", violations=n, uncovered=report.uncovered, gaps=gaps)]
-    for v in report.violations[:limit]:
-        who = _who(data, v.person) if v.person else "-"
-        when = _fmt(v.date) if v.date else "-"
-        rule = rule_label(v.rule, data)
-        lines.append(f"[{rule}] {who} | {when} | {v.shift or '-'} | {v.message}")
-    if n > limit:
-        lines.append(_say(data, "more", n=n - limit))
-    return "\n".join(lines)
-
-
 # --- words -------------------------------------------------------------------------------
 
 
 def _say(data: ProblemData, key: str, **values: object) -> str:
     """A checker phrase (``check.<key>`` of the catalogue) in the unit's language."""
     return say(f"check.{key}", data, **values)
+
+
+def _broken(
+    data: ProblemData,
+    rule: Rule,
+    person: str | None,
+    day: date | None,
+    shift: str | None,
+    area: str | None,
+    key: str,
+    /,
+    **values: object,
+) -> Violation:
+    """A violation of ``rule`` at (person, day, shift, area), in the words of the catalogue's
+    ``check.<key>``."""
+    return Violation(rule, person, day, shift, area, _say(data, key, **values))
 
 
 def _fmt(day: date) -> str:
@@ -139,19 +140,17 @@ def _check_ids(
             problems.append(_say(data, "outside_horizon", first=_fmt(first), last=_fmt(last)))
         if problems:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.UNKNOWN_ID,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        "unknown_id",
-                        person=repr(a.person),
-                        where=_where(data, a),
-                        problems=", ".join(problems),
-                    ),
+                    "unknown_id",
+                    person=repr(a.person),
+                    where=_where(data, a),
+                    problems=", ".join(problems),
                 )
             )
         else:
@@ -173,40 +172,36 @@ def _check_same_day(
             if len(shifts) > 1:
                 names = ", ".join(s.id for s in data.shifts if s.id in shifts)
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.ONE_SHIFT_PER_DAY,
                         pid,
                         day,
                         None,
                         None,
-                        _say(
-                            data,
-                            "one_shift_per_day",
-                            who=_who(data, pid),
-                            n=len(shifts),
-                            names=names,
-                            date=_fmt(day),
-                        ),
+                        "one_shift_per_day",
+                        who=_who(data, pid),
+                        n=len(shifts),
+                        names=names,
+                        date=_fmt(day),
                     )
                 )
         for (day, shift), areas in areas_on.items():
             if len(areas) > 1:
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.ONE_PLACE_PER_SHIFT,
                         pid,
                         day,
                         shift,
                         None,
-                        _say(
-                            data,
-                            "one_place_per_shift",
-                            who=_who(data, pid),
-                            n=len(areas),
-                            shift=shift,
-                            date=_fmt(day),
-                            areas=", ".join(areas),
-                        ),
+                        "one_place_per_shift",
+                        who=_who(data, pid),
+                        n=len(areas),
+                        shift=shift,
+                        date=_fmt(day),
+                        areas=", ".join(areas),
                     )
                 )
 
@@ -242,19 +237,17 @@ def _check_person_days(
         if absence.kind in ("before_window", "after_window"):
             edge = "window_from" if absence.kind == "before_window" else "window_until"
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.AVAILABILITY_WINDOW,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        edge,
-                        who=_who(data, a.person),
-                        where=_where(data, a),
-                        date=_fmt(absence.limit),
-                    ),
+                    edge,
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    date=_fmt(absence.limit),
                 )
             )
             continue
@@ -266,23 +259,21 @@ def _check_person_days(
         else:
             why = _say(data, "why_no_shift")
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.STATUS,
                 a.person,
                 a.date,
                 a.shift,
                 a.area,
-                _say(
-                    data,
-                    "status",
-                    who=_who(data, a.person),
-                    status=say(f"status_word.{s.status}", data),
-                    start=_fmt(s.date_from),
-                    end=_fmt(s.date_to),
-                    where=_where(data, a),
-                    mode=_mode(data, a.mode),
-                    why=why,
-                ),
+                "status",
+                who=_who(data, a.person),
+                status=say(f"status_word.{s.status}", data),
+                start=_fmt(s.date_from),
+                end=_fmt(s.date_to),
+                where=_where(data, a),
+                mode=_mode(data, a.mode),
+                why=why,
             )
         )
 
@@ -303,22 +294,20 @@ def _check_fixed(data: ProblemData, valid: Iterable[Assignment], out: list[Viola
             else _say(data, "fixed_off")
         )
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.FIXED,
                 f.person,
                 f.date,
                 f.shift,
                 f.area,
-                _say(
-                    data,
-                    "fixed",
-                    row=f.row,
-                    who=_who(data, f.person),
-                    shift=f.shift,
-                    date=_fmt(f.date),
-                    area=f.area,
-                    found=found,
-                ),
+                "fixed",
+                row=f.row,
+                who=_who(data, f.person),
+                shift=f.shift,
+                date=_fmt(f.date),
+                area=f.area,
+                found=found,
             )
         )
 
@@ -385,25 +374,23 @@ def _check_rest(data: ProblemData, worked: dict[str, list[_Worked]], out: list[V
                     else _say(data, "rests_overlap")
                 )
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.MIN_REST,
                         pid,
                         second.date,
                         second.shift,
                         None,
-                        _say(
-                            data,
-                            "min_rest",
-                            who=_who(data, pid),
-                            rests=rests,
-                            first=first.shift,
-                            first_date=_fmt(first.date),
-                            first_end=f"{first.end:%H:%M %d/%m/%Y}",
-                            second=second.shift,
-                            second_date=_fmt(second.date),
-                            second_start=f"{second.start:%H:%M %d/%m/%Y}",
-                            need=f"{data.settings.min_rest_hours:g}",
-                        ),
+                        "min_rest",
+                        who=_who(data, pid),
+                        rests=rests,
+                        first=first.shift,
+                        first_date=_fmt(first.date),
+                        first_end=f"{first.end:%H:%M %d/%m/%Y}",
+                        second=second.shift,
+                        second_date=_fmt(second.date),
+                        second_start=f"{second.start:%H:%M %d/%m/%Y}",
+                        need=f"{data.settings.min_rest_hours:g}",
                     )
                 )
 
@@ -432,21 +419,19 @@ def _check_consecutive(
             if length > limit and day >= start and not reported:
                 reported = True
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.MAX_CONSECUTIVE_DAYS,
                         pid,
                         day,
                         None,
                         None,
-                        _say(
-                            data,
-                            "max_consecutive_days",
-                            who=_who(data, pid),
-                            n=length,
-                            start=_fmt(run_start),
-                            end=_fmt(day),
-                            limit=limit,
-                        ),
+                        "max_consecutive_days",
+                        who=_who(data, pid),
+                        n=length,
+                        start=_fmt(run_start),
+                        end=_fmt(day),
+                        limit=limit,
                     )
                 )
 
@@ -499,22 +484,20 @@ def _windows(
         in_horizon = any(count_on.get(d, 0) for d in days if d >= start)
         if total > cap and in_horizon:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     rule,
                     pid,
                     first,
                     None,
                     None,
-                    _say(
-                        data,
-                        "window",
-                        who=_who(data, pid),
-                        total=total,
-                        what=what,
-                        first=_fmt(first),
-                        last=_fmt(last),
-                        cap=cap,
-                    ),
+                    "window",
+                    who=_who(data, pid),
+                    total=total,
+                    what=what,
+                    first=_fmt(first),
+                    last=_fmt(last),
+                    cap=cap,
                 )
             )
 
@@ -525,9 +508,13 @@ def _windows(
 def _rows_by_place(data: ProblemData) -> dict[Place, list[Requirement]]:
     """The requirement rows that apply at each (date, shift, area), worked out once."""
     rows_at: dict[Place, list[Requirement]] = defaultdict(list)
+    # The days are counted here, not taken from ``data.dates``, which the model uses: a
+    # helper shared with the model could hide one mistake from both.
+    start = data.settings.start_date
+    horizon = [start + timedelta(days=i) for i in range(data.settings.days)]
     for row in data.requirements:
         shifts = [s.id for s in data.shifts if row.shift is None or row.shift == s.id]
-        for day in data.dates:
+        for day in horizon:
             if row.date_from is not None and day < row.date_from:
                 continue
             if row.date_to is not None and day > row.date_to:
@@ -551,37 +538,33 @@ def _check_demand(
         mode = Mode(a.mode)
         if data.area_by_id[a.area].kind == REMOTE_KIND and mode != Mode.REMOTE:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MODE,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        "mode",
-                        who=_who(data, a.person),
-                        where=_where(data, a),
-                        mode=_mode(data, mode),
-                        area=a.area,
-                    ),
+                    "mode",
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    mode=_mode(data, mode),
+                    area=a.area,
                 )
             )
         elif not any(r.mode == mode for r in rows_at.get((a.date, a.shift, a.area), ())):
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.NO_DEMAND,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    _say(
-                        data,
-                        "no_demand",
-                        who=_who(data, a.person),
-                        where=_where(data, a),
-                        mode=_mode(data, mode),
-                    ),
+                    "no_demand",
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    mode=_mode(data, mode),
                 )
             )
     for (day, sid, area, mode), people in people_at.items():
@@ -592,23 +575,21 @@ def _check_demand(
         ]
         if caps and len(people) > min(caps):
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MAX_STAFF,
                     None,
                     day,
                     sid,
                     area,
-                    _say(
-                        data,
-                        "max_staff",
-                        area=area,
-                        shift=sid,
-                        date=_fmt(day),
-                        n=len(people),
-                        mode=_mode(data, mode),
-                        people=", ".join(sorted(people)),
-                        cap=min(caps),
-                    ),
+                    "max_staff",
+                    area=area,
+                    shift=sid,
+                    date=_fmt(day),
+                    n=len(people),
+                    mode=_mode(data, mode),
+                    people=", ".join(sorted(people)),
+                    cap=min(caps),
                 )
             )
 
@@ -701,21 +682,19 @@ def _succession(data: ProblemData, pid: str, on_day: dict[date, str], out: list[
             continue
         if after in data.shift_by_id[sid].forbidden_next:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.FORBIDDEN_SUCCESSION,
                     pid,
                     nxt,
                     after,
                     None,
-                    _say(
-                        data,
-                        "forbidden_succession",
-                        who=_who(data, pid),
-                        after=after,
-                        next_date=_fmt(nxt),
-                        shift=sid,
-                        date=_fmt(day),
-                    ),
+                    "forbidden_succession",
+                    who=_who(data, pid),
+                    after=after,
+                    next_date=_fmt(nxt),
+                    shift=sid,
+                    date=_fmt(day),
                 )
             )
 
@@ -727,20 +706,18 @@ def _per_type(data: ProblemData, person: Person, rows: list[_Worked], out: list[
     for sid, limit in person.max_shifts_by_type.items():
         if len(counts.get(sid, [])) > limit:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MAX_SHIFTS_BY_TYPE,
                     person.id,
                     max(counts[sid]),
                     sid,
                     None,
-                    _say(
-                        data,
-                        "max_shifts_by_type",
-                        who=_who(data, person.id),
-                        n=len(counts[sid]),
-                        shift=sid,
-                        limit=limit,
-                    ),
+                    "max_shifts_by_type",
+                    who=_who(data, person.id),
+                    n=len(counts[sid]),
+                    shift=sid,
+                    limit=limit,
                 )
             )
 
@@ -755,13 +732,17 @@ def _minutes(data: ProblemData, person: Person, rows: list[_Worked], out: list[V
             else _say(data, "at_most", n=high)
         )
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.TOTAL_MINUTES,
                 person.id,
                 None,
                 None,
                 None,
-                _say(data, "total_minutes", who=_who(data, person.id), total=total, bound=bound),
+                "total_minutes",
+                who=_who(data, person.id),
+                total=total,
+                bound=bound,
             )
         )
 
@@ -791,21 +772,19 @@ def _short_runs(
             first = data.settings.start_date + timedelta(days=d)
             what = _say(data, "shifts" if working else "days_off")
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MIN_CONSECUTIVE_SHIFTS if working else Rule.MIN_DAYS_OFF_IN_ROW,
                     pid,
                     first,
                     None,
                     None,
-                    _say(
-                        data,
-                        "short_run",
-                        who=_who(data, pid),
-                        n=length,
-                        what=what,
-                        date=_fmt(first),
-                        shortest=shortest,
-                    ),
+                    "short_run",
+                    who=_who(data, pid),
+                    n=length,
+                    what=what,
+                    date=_fmt(first),
+                    shortest=shortest,
                 )
             )
         d = end + 1
@@ -822,18 +801,29 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
             worked.add(day - timedelta(days=day.weekday() - 5))  # that weekend's Saturday
     if len(worked) > limit:
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.MAX_WEEKENDS,
                 person.id,
                 max(worked),
                 None,
                 None,
-                _say(data, "max_weekends", who=_who(data, person.id), n=len(worked), limit=limit),
+                "max_weekends",
+                who=_who(data, person.id),
+                n=len(worked),
+                limit=limit,
             )
         )
 
 
 # --- teams that do not mix ------------------------------------------------------------------
+
+
+def _check_teams(data: ProblemData, valid: Sequence[Assignment], out: list[Violation]) -> None:
+    """team_separation: teams that met are violations only under `team_strict` (otherwise
+    the summary and `roster check` list them as warnings, from `team_breaches`)."""
+    if data.settings.team_strict:
+        out.extend(team_breaches(data, valid))
 
 
 def team_breaches(data: ProblemData, assignments: Sequence[Assignment]) -> list[Violation]:
@@ -866,7 +856,7 @@ def _team_group(data: ProblemData, a: Assignment) -> tuple:
         return (a.date, a.shift, a.area)
     if mode == "shift":
         return (a.date, a.shift)
-    return (data.day_index(a.date) // (data.settings.team_block_days or 1),)
+    return ((a.date - data.settings.start_date).days // (data.settings.team_block_days or 1),)
 
 
 def _mixed(data: ProblemData, rows: list[Assignment], teams: set[str]) -> Violation:
@@ -880,8 +870,10 @@ def _mixed(data: ProblemData, rows: list[Assignment], teams: set[str]) -> Violat
         message = _say(data, "team_shift", teams=names, shift=first.shift, date=_fmt(first.date))
         return Violation(Rule.TEAM_SEPARATION, None, first.date, first.shift, None, message)
     block = data.settings.team_block_days or 1
-    start = data.dates[data.day_index(first.date) // block * block]
-    end = min(start + timedelta(days=block - 1), data.dates[-1])
+    (index,) = _team_group(data, first)
+    start = data.settings.start_date + timedelta(days=index * block)
+    last_day = data.settings.start_date + timedelta(days=data.settings.days - 1)
+    end = min(start + timedelta(days=block - 1), last_day)
     message = _say(data, "team_days", teams=names, first=_fmt(start), last=_fmt(end))
     return Violation(Rule.TEAM_SEPARATION, None, start, None, None, message)
 
@@ -913,3 +905,29 @@ def _joins(
                         data, "team_joins", who=_who(data, person), teams=names, days=window + 1
                     )
                     out.append(Violation(Rule.TEAM_SEPARATION, person, later, None, None, message))
+
+
+# The one function of the checker that reports each rule (each writes its violations to the
+# list passed last). Tests hold it against the model's own map, `roster.model.build.MODEL_RULES`.
+CHECKER_RULES: dict[Rule, Callable[..., object]] = {
+    Rule.UNKNOWN_ID: _check_ids,
+    Rule.ONE_SHIFT_PER_DAY: _check_same_day,
+    Rule.ONE_PLACE_PER_SHIFT: _check_same_day,
+    Rule.MIN_REST: _check_rest,
+    Rule.MAX_CONSECUTIVE_DAYS: _check_consecutive,
+    Rule.MAX_SHIFTS_PER_WEEK: _windows,
+    Rule.MAX_NIGHTS_PER_WEEK: _windows,
+    Rule.AVAILABILITY_WINDOW: _check_person_days,
+    Rule.STATUS: _check_person_days,
+    Rule.FIXED: _check_fixed,
+    Rule.MAX_STAFF: _check_demand,
+    Rule.MODE: _check_demand,
+    Rule.NO_DEMAND: _check_demand,
+    Rule.FORBIDDEN_SUCCESSION: _succession,
+    Rule.MAX_SHIFTS_BY_TYPE: _per_type,
+    Rule.TOTAL_MINUTES: _minutes,
+    Rule.MIN_CONSECUTIVE_SHIFTS: _short_runs,
+    Rule.MIN_DAYS_OFF_IN_ROW: _short_runs,
+    Rule.MAX_WEEKENDS: _weekends,
+    Rule.TEAM_SEPARATION: _check_teams,
+}

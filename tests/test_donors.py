@@ -21,20 +21,17 @@ from roster.donors import (
     COMPATIBILITY,
     GROUPS,
     Match,
-    chat_message,
     eligible_from,
     find_donors,
-    format_search,
-    format_tally,
-    parse_blood_group,
-    parse_product,
     tally,
 )
 from roster.errors import InputError
 from roster.io.problem_writer import write_problem_workbook
+from roster.io.vocabulary import parse_blood_group, parse_product
 from roster.load import read_workbook
 from roster.model.build import build_model
 from roster.model.hint import greedy_roster
+from roster.reports.donors import chat_message, format_search, format_tally, note_text
 from roster.verify import check
 from tests.builders import EXAMPLE
 
@@ -195,7 +192,7 @@ def test_b_positive_platelets_after_the_outbreak(data: ProblemData):
     assert status.status == StatusKind.F0 and AFTER - status.date_to == timedelta(days=20)
     assert [r.key for r in f0.reasons] == ["covid_recent"]
     assert f0.eligible_from == AFTER + timedelta(days=8) == date(2021, 10, 1)
-    assert "03/09/2021" in f0.reasons[0].text("vi") and "28" in f0.reasons[0].text("en")
+    assert "03/09/2021" in note_text(f0.reasons[0], "vi") and "28" in note_text(f0.reasons[0], "en")
     # DQ08 gave whole blood five weeks before, and nothing since: two weeks have passed since
     # the last donation, but the interval is the one of the product given last (whole blood,
     # 84 days), so no platelets until 11/11.

@@ -27,10 +27,10 @@ from roster.data import (
     StatusKind,
     StatusPeriod,
 )
-from roster.findings import CheckReport, Gap
+from roster.findings import CheckReport, Gap, format_report
 from roster.rules import Rule
 from roster.text import rule_label, say
-from roster.verify import check, format_report
+from roster.verify import check
 from tests.builders import SHIFTS, problem
 
 START = date(2021, 8, 2)  # a Monday
