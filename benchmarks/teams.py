@@ -6,7 +6,7 @@ police, militia and every skill) in a `tổ` column, sets the `Settings` of each
 openpyxl, reads the copy back as a user's workbook would be read, solves it and measures the
 roster's exposure.
 
-    python benchmarks/teams.py --time-limit 60 > benchmarks/results/teams.md
+    python benchmarks/teams.py --time-limit 60 --august none shift   (benchmarks/results/teams.md)
 """
 
 from __future__ import annotations
