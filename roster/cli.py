@@ -34,6 +34,7 @@ from roster.errors import (
     RequestError,
     RosterError,
 )
+from roster.exposure import exposure, exposure_lines, summary_rows
 from roster.findings import format_report
 from roster.history import DEFAULT_NAME as HISTORY_NAME
 from roster.history import ENV as HISTORY_ENV
@@ -68,7 +69,7 @@ from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
 from roster.trace import already_isolated, contacts, mark_f1, window
-from roster.verify import check
+from roster.verify import check, team_breaches
 
 if TYPE_CHECKING:
     from roster.solver import ProgressEvent, SolveControl
@@ -319,7 +320,7 @@ def solve_cmd(
         result,
         f"{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}",
     )
-    path = write_roster(result, target)
+    path = write_roster(result, target, summary_rows=summary_rows(data, result.assignments))
     sheets = []
     if not no_sheets:
         earlier = announced(db, data)
@@ -367,8 +368,12 @@ def validate_cmd(workbook: Path) -> None:
 def check_cmd(workbook: Path, roster_file: Path) -> ExitCode:
     """Check ROSTER (for example one edited by hand) against every rule of WORKBOOK."""
     data = load(workbook)
-    report = check(data, read_assignments(roster_file))
+    assignments = read_assignments(roster_file)
+    report = check(data, assignments)
     out.print(format_report(report, data), markup=False)
+    if not data.settings.team_strict:  # teams that met: warnings unless the rule is strict
+        for met in team_breaches(data, assignments):
+            err.print(f"{say('cli.warning', data)}: {met.message}", markup=False)
     if report.violations:
         return ExitCode.RULE_BROKEN
     return ExitCode.GAPS if report.gaps else ExitCode.OK
@@ -623,7 +628,9 @@ def replan_cmd(
     plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
     result = plan.result
     _refuse_infeasible(result, say("cli.replan_contradict", data))
-    path = write_roster(result, target, changes=plan.changes)
+    path = write_roster(
+        result, target, changes=plan.changes, summary_rows=summary_rows(data, result.assignments)
+    )
     if not no_sheets:
         _write_sheets(
             data,
@@ -719,7 +726,9 @@ def cover_cmd(
                 raise RequestError(say("cli.not_an_option", data, person=chosen))
         result, changes = cover_result(data, assignments, plan.target, options[0])
         target = cover_path(output, workbook, roster_file, person, day, shift)
-        path = write_roster(result, target, changes=changes)
+        path = write_roster(
+            result, target, changes=changes, summary_rows=summary_rows(data, result.assignments)
+        )
         _write_sheets(
             data,
             result.assignments,
@@ -747,9 +756,7 @@ def cover_cmd(
 @click.option(
     "--days",
     type=click.IntRange(1, 60),
-    default=2,
-    show_default=True,
-    help="Days before --date to look at.",
+    help="Days before --date to look at (default: the trace_days setting, 2).",
 )
 @click.option(
     "--until",
@@ -769,7 +776,7 @@ def cover_cmd(
 def trace_cmd(
     person: str,
     day: date,
-    days: int,
+    days: int | None,
     until: date | None,
     roster_file: Path,
     mark: Path | None,
@@ -779,12 +786,13 @@ def trace_cmd(
     """The people who shared an area and a shift on site with PERSON from --days days before
     --date through --date itself (the likely close contacts, Decision 2686/QĐ-BCĐQG), from
     ROSTER."""
+    data = load(roster_file, quiet=True)
+    days = data.settings.trace_days if days is None else days
     first, last = window(day, days, until)
     if last < first:
         raise RequestError(
             f"--until {last:%d/%m/%Y} is before the first day traced, {first:%d/%m/%Y}"
         )
-    data = load(roster_file, quiet=True)
     _known(data, person, roster_file)
     found = contacts(read_assignments(roster_file), person, day, days, until)
     names = data.person_by_id
@@ -877,3 +885,23 @@ def diff_cmd(first: int, second: int, output: Path, history_file: Path | None) -
             f"{c.person} {names.get(c.person, '')}",
             markup=False,
         )
+
+
+@main.command("exposure")
+@click.argument(
+    "roster_file", metavar="ROSTER", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--days",
+    type=click.IntRange(0, 60),
+    help="Days before a case's day whose shared shifts count (default: trace_days, 2).",
+)
+@click.option("--top", type=click.IntRange(0, 1000), default=10, show_default=True)
+def exposure_cmd(roster_file: Path, days: int | None, top: int) -> None:
+    """How far one case would reach on ROSTER: the people who would become F1 if one person
+    on site turned F0, on average and at worst, the largest share of own police one case
+    could quarantine, and the people with most contacts."""
+    data = load(roster_file, quiet=True)
+    found = exposure(data, read_assignments(roster_file), days)
+    for line in exposure_lines(data, found, top):
+        out.print(line, markup=False, soft_wrap=True)

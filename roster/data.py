@@ -71,6 +71,11 @@ class Product(StrEnum):
     PLASMA = "plasma"
 
 
+# Days before a case's day (symptoms or the positive sample) whose shared on-site shifts make
+# contacts, Decision 2686/QĐ-BCĐQG: `roster trace`, the exposure measure and the teams' window.
+TRACE_DAYS = 2
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -117,6 +122,15 @@ class Settings(_Frozen):
     # `lexicographic`: coverage first, then the tiers in order; `weighted`: one weighted sum
     # of under/over cover (each requirement's weights), requests, fairness and continuity.
     objective: Literal["lexicographic", "weighted"] = "lexicographic"
+    # Teams that do not mix (issue 15): people of different teams never share an on-site
+    # place (`area`), shift (`shift`) or day (`day`, in blocks of `team_block_days` when set).
+    # Coverage ranks above it unless `team_strict`. `weight_contacts` (a tier after fairness)
+    # keeps crews stable even without teams.
+    trace_days: int = Field(default=TRACE_DAYS, ge=0, le=60)
+    team_separation: Literal["none", "area", "shift", "day"] = "none"
+    team_block_days: int | None = Field(default=None, ge=1, le=366)
+    team_strict: bool = False
+    weight_contacts: int = Field(default=0, ge=0, le=1000)
 
     @property
     def end_date(self) -> date:
@@ -179,6 +193,8 @@ class Person(_Frozen):
     min_consecutive_shifts: int | None = Field(default=None, ge=1, le=366)
     min_days_off_in_row: int | None = Field(default=None, ge=1, le=366)
     max_weekends: int | None = Field(default=None, ge=0)
+    # The team the person belongs to (issue 15); "" for none: they may join any team's shift.
+    team: str = ""
 
     @property
     def is_police(self) -> bool:

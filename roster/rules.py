@@ -29,3 +29,4 @@ class Rule(StrEnum):
     MIN_CONSECUTIVE_SHIFTS = "min_consecutive_shifts"
     MIN_DAYS_OFF_IN_ROW = "min_days_off_in_row"
     MAX_WEEKENDS = "max_weekends"
+    TEAM_SEPARATION = "team_separation"

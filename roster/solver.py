@@ -193,8 +193,10 @@ def solve(
 
     stages: list[StageReport] = []
     values: list[int] | None = None
+    teams = [("teams", obj.team.var, 0.5)] if obj.team is not None else []
     tier_exprs = [
         ("uncovered", obj.uncovered.var, 0.7),
+        *teams,
         ("reinforcements", obj.strict_expr(), 0.65),
         ("preferences", obj.soft_expr(), 0.92),
     ]

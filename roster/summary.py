@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from roster.data import Origin
+from roster.exposure import exposure
 from roster.result import Result
 from roster.text import say, words
+from roster.verify import team_breaches
 
 
 def summary_text(result: Result, path: Path | None, seconds: float) -> str:
@@ -54,6 +56,9 @@ def summary_text(result: Result, path: Path | None, seconds: float) -> str:
         lines.extend(f"  {note}" for note in result.capacity_notes[:5])
         if len(result.capacity_notes) > 5:
             lines.append(f"  … +{len(result.capacity_notes) - 5}")
+    lines += team_lines(result)
+    reach = exposure(result.data, result.assignments)
+    lines.append(t("reach", expected=reach.expected, worst=reach.worst, days=reach.days))
     lines.append(t("time", t=seconds))
     if path is not None:
         lines.append(t("file", path=path))
@@ -82,3 +87,25 @@ def stage_label(name: str, language: str) -> str:
     """A solve stage (tier) in words; a stage the catalogue does not name keeps its id."""
     key = f"summary.stage.{name}"
     return say(key, language) if key in words(language) else name
+
+
+def team_lines(result: Result, limit: int = 5) -> list[str]:
+    """Whether the teams were kept apart and, where they were not, where and why."""
+    data = result.data
+    settings = data.settings
+    if settings.team_separation == "none" or len({p.team for p in data.people if p.team}) < 2:
+        return []
+    lang = settings.language
+    mode = say(f"team.mode.{settings.team_separation}", lang)
+    if settings.team_strict:
+        return [say("summary.teams_strict", lang, mode=mode)]
+    breaks = team_breaches(data, result.assignments)
+    if not breaks:
+        return [say("summary.teams_kept", lang, mode=mode)]
+    lines = [say("summary.teams_broken", lang, mode=mode, n=len(breaks))]
+    lines += [f"  {b.message}" for b in breaks[:limit]]
+    if len(breaks) > limit:
+        lines.append(f"  … +{len(breaks) - limit}")
+    if any(s.name == "teams" and s.status != "optimal" for s in result.stages):
+        lines.append(say("summary.teams_unproven", lang))
+    return lines

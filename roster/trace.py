@@ -23,7 +23,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from roster.data import Assignment, Mode, StatusKind, StatusPeriod
+from roster.data import TRACE_DAYS, Assignment, Mode, StatusKind, StatusPeriod
 from roster.errors import OutputError
 from roster.outputs import refuse_overwrite
 from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS, normalise
@@ -37,7 +37,7 @@ class Contact:
     places: tuple[tuple[date, str, str], ...]
 
 
-def window(day: date, days: int = 2, until: date | None = None) -> tuple[date, date]:
+def window(day: date, days: int = TRACE_DAYS, until: date | None = None) -> tuple[date, date]:
     """The first and last day of contact: ``day - days`` through the day the person was
     isolated (``until``, by default ``day`` itself, whose shifts were worked before the
     result came)."""
@@ -48,7 +48,7 @@ def contacts(
     assignments: Sequence[Assignment],
     person: str,
     day: date,
-    days: int = 2,
+    days: int = TRACE_DAYS,
     until: date | None = None,
 ) -> list[Contact]:
     """People on site with ``person`` (same date, shift and area) from ``days`` days before

@@ -63,6 +63,7 @@ def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
     _check_person_days(data, valid, out)
     _check_fixed(data, valid, out)
     _check_demand(data, valid, rows_at, people_at, out)
+    _check_teams(data, valid, out)
 
     shift_order = {s.id: i for i, s in enumerate(data.shifts)}
     rule_order = {r: i for i, r in enumerate(Rule)}
@@ -815,6 +816,97 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
         )
 
 
+# --- teams that do not mix ------------------------------------------------------------------
+
+
+def _check_teams(data: ProblemData, valid: Sequence[Assignment], out: list[Violation]) -> None:
+    """team_separation: teams that met are violations only under `team_strict` (otherwise
+    the summary and `roster check` list them as warnings, from `team_breaches`)."""
+    if data.settings.team_strict:
+        out.extend(team_breaches(data, valid))
+
+
+def team_breaches(data: ProblemData, assignments: Sequence[Assignment]) -> list[Violation]:
+    """Where teams meet on site despite `team_separation` (issue 15): a place (`area`), a
+    shift (`shift`) or a day or block of days (`day`) holding two teams, and a person of no
+    team who works with two teams within the tracing window (``trace_days``), through whom
+    they meet. A violation under `team_strict`; otherwise what the summary lists as breaks."""
+    mode = data.settings.team_separation
+    team = {p.id: p.team for p in data.people}
+    if mode == "none" or len({t for t in team.values() if t}) < 2:
+        return []
+    groups: dict[tuple, list[Assignment]] = defaultdict(list)
+    for a in assignments:
+        if a.mode == Mode.ONSITE and a.person in team:
+            groups[_team_group(data, a)].append(a)
+    out: list[Violation] = []
+    teams_of: dict[tuple, set[str]] = {}
+    for key, rows in groups.items():
+        teams_of[key] = {team[a.person] for a in rows if team[a.person]}
+        if len(teams_of[key]) > 1:
+            out.append(_mixed(data, rows, teams_of[key]))
+    _joins(data, groups, teams_of, team, out)
+    return out
+
+
+def _team_group(data: ProblemData, a: Assignment) -> tuple:
+    """The unit within which one team at most may stand: place, shift or block of days."""
+    mode = data.settings.team_separation
+    if mode == "area":
+        return (a.date, a.shift, a.area)
+    if mode == "shift":
+        return (a.date, a.shift)
+    return ((a.date - data.settings.start_date).days // (data.settings.team_block_days or 1),)
+
+
+def _mixed(data: ProblemData, rows: list[Assignment], teams: set[str]) -> Violation:
+    mode = data.settings.team_separation
+    first = min(rows, key=lambda a: (a.date, a.shift))
+    names = ", ".join(sorted(teams))
+    if mode == "area":
+        message = _say(data, "team_place", teams=names, where=_where(data, first))
+        return Violation(Rule.TEAM_SEPARATION, None, first.date, first.shift, first.area, message)
+    if mode == "shift":
+        message = _say(data, "team_shift", teams=names, shift=first.shift, date=_fmt(first.date))
+        return Violation(Rule.TEAM_SEPARATION, None, first.date, first.shift, None, message)
+    block = data.settings.team_block_days or 1
+    (index,) = _team_group(data, first)
+    start = data.settings.start_date + timedelta(days=index * block)
+    last_day = data.settings.start_date + timedelta(days=data.settings.days - 1)
+    end = min(start + timedelta(days=block - 1), last_day)
+    message = _say(data, "team_days", teams=names, first=_fmt(start), last=_fmt(end))
+    return Violation(Rule.TEAM_SEPARATION, None, start, None, None, message)
+
+
+def _joins(
+    data: ProblemData,
+    groups: dict[tuple, list[Assignment]],
+    teams_of: dict[tuple, set[str]],
+    team: dict[str, str],
+    out: list[Violation],
+) -> None:
+    """A person of no team acts for the team they work with; two different teams within the
+    tracing window meet through them."""
+    acting: dict[str, dict[date, set[str]]] = defaultdict(dict)
+    for key, rows in groups.items():
+        for a in rows:
+            if not team[a.person]:
+                acting[a.person][a.date] = teams_of[key]
+    window = data.settings.trace_days
+    for person, by_day in sorted(acting.items()):
+        days = sorted(d for d, teams in by_day.items() if len(teams) == 1)
+        for i, first in enumerate(days):
+            for later in days[i + 1 :]:
+                if (later - first).days > window:
+                    break
+                if by_day[first] != by_day[later]:
+                    names = ", ".join(sorted(by_day[first] | by_day[later]))
+                    message = _say(
+                        data, "team_joins", who=_who(data, person), teams=names, days=window + 1
+                    )
+                    out.append(Violation(Rule.TEAM_SEPARATION, person, later, None, None, message))
+
+
 # The one function of the checker that reports each rule (each writes its violations to the
 # list passed last). Tests hold it against the model's own map, `roster.model.build.MODEL_RULES`.
 CHECKER_RULES: dict[Rule, Callable[..., object]] = {
@@ -837,4 +929,5 @@ CHECKER_RULES: dict[Rule, Callable[..., object]] = {
     Rule.MIN_CONSECUTIVE_SHIFTS: _short_runs,
     Rule.MIN_DAYS_OFF_IN_ROW: _short_runs,
     Rule.MAX_WEEKENDS: _weekends,
+    Rule.TEAM_SEPARATION: _check_teams,
 }

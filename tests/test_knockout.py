@@ -153,6 +153,14 @@ def _cases() -> dict[Rule, ProblemData]:
         Rule.MAX_WEEKENDS: problem(
             14, need("S", weekdays=frozenset({5})), settings={"max_weekends": 1}
         ),
+        # Teams A and B kept apart by shift, strictly: both morning places cannot be filled.
+        Rule.TEAM_SEPARATION: problem(
+            1,
+            need("S"),
+            need("S", area="A2"),
+            people=(P1.model_copy(update={"team": "A"}), Person(id="P2", name="Bình", team="B")),
+            settings={"team_separation": "shift", "team_strict": True},
+        ),
     }
 
 

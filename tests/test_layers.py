@@ -9,7 +9,7 @@ The layer map (lower numbers are lower; a module may import its own layer and an
    CP-SAT model), and verify (the checker, which may import layer 0 only).
 2. solving: solver, explain, params (solve parameters), load (reading a workbook and asking
    the checker whether its Fixed rows can be honoured).
-3. features: replan, cover, trace, donors, and the benchmark package (bench).
+3. features: replan, cover, trace, exposure, donors, and the benchmark package (bench).
 4. reports: reports, sheets, summary, calendar (iCalendar files), notices (change messages).
 5. the command line (cli, __main__) and the package's lazy façade (roster/__init__.py).
 """
@@ -45,6 +45,7 @@ LAYERS: dict[str, int] = {
     "roster.trace": 3,
     "roster.donors": 3,
     "roster.bench": 3,
+    "roster.exposure": 3,
     "roster.reports": 4,
     "roster.sheets": 4,
     "roster.summary": 4,

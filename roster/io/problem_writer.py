@@ -110,6 +110,8 @@ def _sheet_rows(data: ProblemData, f: _Formatter) -> dict[str, list[Row]]:
                 "blood_group": p.blood_group,
                 "birth_date": p.birth_date,
                 "weight_kg": p.weight_kg,
+                # A unit without teams keeps the sheet it had before the column existed.
+                **({"team": p.team} if any(q.team for q in data.people) else {}),
             }
             for p in data.people
         ],

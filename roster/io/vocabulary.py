@@ -97,6 +97,17 @@ SETTINGS_ALIASES: dict[str, tuple[str, ...]] = {
     "min_days_off_in_row": ("số ngày nghỉ liên tiếp tối thiểu",),
     "max_weekends": ("số cuối tuần tối đa",),
     "objective": ("mục tiêu", "cách tính mục tiêu"),
+    "trace_days": ("số ngày truy vết",),
+    "team_separation": ("tách tổ",),
+    "team_block_days": ("số ngày mỗi lượt tổ",),
+    "team_strict": ("tách tổ bắt buộc",),
+    "weight_contacts": ("trọng số tiếp xúc",),
+}
+TEAM_SEPARATION_WORDS: dict[str, tuple[str, ...]] = {
+    "none": ("không",),
+    "area": ("địa bàn", "theo địa bàn"),
+    "shift": ("ca", "theo ca"),
+    "day": ("ngày", "theo ngày"),
 }
 OBJECTIVE_WORDS: dict[str, tuple[str, ...]] = {
     "lexicographic": ("thứ tự ưu tiên", "theo thứ tự"),
@@ -133,6 +144,7 @@ parse_mode = chooser(MODE_WORDS, "a mode")
 parse_request_type = chooser(REQUEST_WORDS, "a request type")
 parse_language = chooser(LANGUAGE_WORDS, "a language")
 parse_objective = chooser(OBJECTIVE_WORDS, "an objective")
+parse_team_separation = chooser(TEAM_SEPARATION_WORDS, "a team separation")
 _PRODUCTS = choices(PRODUCT_WORDS)
 _PRODUCT_EXPECTED = "a blood product: whole_blood, platelets or plasma"
 

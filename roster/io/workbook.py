@@ -60,6 +60,7 @@ from roster.io.vocabulary import (
     parse_request_type,
     parse_role,
     parse_status,
+    parse_team_separation,
 )
 from roster.io.xlsx_read import read_sheets
 from roster.text import Phrase
@@ -164,6 +165,8 @@ def _setting_parser(name: str) -> Callable[[object], Any]:
         return _request_order
     if name == "objective":
         return parse_objective
+    if name == "team_separation":
+        return parse_team_separation
     return _BY_TYPE[Settings.model_fields[name].annotation]
 
 
@@ -317,6 +320,7 @@ def _people(reader: Reader, area_ids: dict[str, int]) -> tuple[list[Person], dic
             weight_kg=row.get("weight_kg", _weight_kg),
             max_shifts_by_type=row.get("max_shifts_by_type", _limits_by_type, default={}),
             **{key: row.get(key, _COUNT) for key in _SEQUENCE_COLUMNS},
+            team=row.get("team", _text, default=""),
         )
         if person is not None:
             people.append(person)

@@ -246,10 +246,13 @@ def write_roster(
     path: str | os.PathLike[str],
     language: str | None = None,
     changes: Sequence[Change] | None = None,
+    summary_rows: Sequence[tuple[str, object]] = (),
 ) -> Path:
     """Write the roster workbook at `path`, whole or not at all.
 
     `changes` (re-planning, covering a shift) adds a `Changes` sheet, even when empty.
+    `summary_rows` ends the `Summary` sheet: measures a feature above this layer makes of the
+    roster (the reach of one case, ``roster.exposure.summary_rows``).
     """
     data = result.data
     lang = language_of(language or data)
@@ -287,7 +290,7 @@ def write_roster(
     if changes is not None:
         _table(wb, "changes", lang, CHANGE_COLUMNS, (change_cells(c, data, lang) for c in changes))
     summary = wb.create_sheet(sheet_name("summary", lang))
-    for r, (key, value) in enumerate(_summary_rows(result, lang), start=1):
+    for r, (key, value) in enumerate([*_summary_rows(result, lang), *summary_rows], start=1):
         put(summary, r, 1, key)
         put(summary, r, 2, value)
     summary.column_dimensions["A"].width = 40

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, ProblemData
-from roster.model import availability, coverage, demand, sequences, workrest
+from roster.model import availability, coverage, demand, sequences, teams, workrest
 from roster.model.objective import Objective, build_objective
 from roster.model.variables import Variables, create_variables
 from roster.rules import Rule
@@ -89,6 +89,7 @@ MODEL_RULES: dict[Rule, Callable[..., object]] = {
     Rule.MIN_CONSECUTIVE_SHIFTS: sequences.add_min_consecutive,
     Rule.MIN_DAYS_OFF_IN_ROW: sequences.add_min_consecutive,
     Rule.MAX_WEEKENDS: sequences.add_max_weekends,
+    Rule.TEAM_SEPARATION: teams.add_team_separation,
 }
 
 
@@ -123,6 +124,9 @@ def build_model(
     workrest.add_weekly_caps(model, v, history, rules)
     # 2b. Sequence and workload rules (per-person limits; nothing for plain workbooks).
     sequences.add_sequence_rules(model, v, history, rules)
+    # 2c. Teams that do not mix (nothing unless team_separation is set and teams exist).
+    if Rule.TEAM_SEPARATION in rules:
+        teams.add_team_separation(model, v)
     # 3. Fixed rows, last: they only pin variables the families above already shaped.
     if Rule.FIXED in rules:
         add_fixed(model, data, v)

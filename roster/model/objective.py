@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Origin, ProblemData, RequestType
+from roster.model.contacts import contact_pairs
 from roster.model.variables import Variables
 
 LOAD_SCALE = 10  # one shift of a fully available person weighs 10
@@ -39,6 +40,7 @@ class Objective:
     strict: list[Tier] = field(default_factory=list)
     soft: list[tuple[int, Tier]] = field(default_factory=list)  # (weight, tier)
     cover: Tier | None = None  # weighted under/over cover: the `weighted` objective only
+    team: Tier | None = None  # team breaks: a stage of its own right after coverage
 
     def strict_expr(self) -> cp_model.LinearExprT:
         """The strict tiers, each weighted above everything the tiers after it can reach."""
@@ -60,7 +62,8 @@ class Objective:
 
     def tiers(self) -> list[Tier]:
         cover = [self.cover] if self.cover is not None else []
-        return [self.uncovered, *cover, *self.strict, *(t for _w, t in self.soft)]
+        team = [self.team] if self.team is not None else []
+        return [self.uncovered, *cover, *team, *self.strict, *(t for _w, t in self.soft)]
 
 
 def uncovered_tier(model: cp_model.CpModel, v: Variables) -> Tier:
@@ -237,6 +240,19 @@ def changes_tier(model: cp_model.CpModel, v: Variables, previous: Sequence[Assig
     return _tier(model, "changes", sum(terms) + lost, len(terms) + lost)
 
 
+def team_tier(model: cp_model.CpModel, v: Variables) -> Tier:
+    """Teams beyond one in a kept place, shift or block (issue 15): ranked right after
+    coverage, so teams mix only where keeping them apart would leave places short."""
+    upper = sum(max(var.proto.domain) for var in v.team_breaks)
+    return _tier(model, "team_breaks", sum(v.team_breaks), upper)
+
+
+def team_weight(data: ProblemData) -> int:
+    """The `weighted` objective's price of a team break: below the cheapest missing place,
+    so coverage still wins."""
+    return max(min((r.weight_under for r in data.requirements if r.weight_under), default=2) - 1, 1)
+
+
 def build_objective(
     model: cp_model.CpModel, v: Variables, previous: Sequence[Assignment] | None = None
 ) -> Objective:
@@ -247,6 +263,7 @@ def build_objective(
     changes = [changes_tier(model, v, previous)] if previous is not None else []
     return Objective(
         uncovered=uncovered_tier(model, v),
+        team=team_tier(model, v) if v.team_breaks else None,
         strict=[
             peak_requested_tier(model, v),
             *changes,
@@ -257,8 +274,18 @@ def build_objective(
             (settings.weight_requests, requests_tier(model, v)),
             (settings.weight_fairness, fairness_tier(model, v)),
             (settings.weight_continuity, continuity_tier(model, v)),
+            *_contacts(model, v),
         ],
     )
+
+
+def _contacts(model: cp_model.CpModel, v: Variables) -> list[tuple[int, Tier]]:
+    """The contacts tier (after fairness) when `weight_contacts` asks for it: not built at 0."""
+    weight = v.data.settings.weight_contacts
+    if not weight:
+        return []
+    expr, upper = contact_pairs(model, v)
+    return [(weight, _tier(model, "contact_pairs", expr, upper))]
 
 
 def cover_weights(data: ProblemData) -> dict[tuple[int, str, str], tuple[int, int]]:
@@ -321,6 +348,9 @@ def weighted_objective(model: cp_model.CpModel, v: Variables) -> Objective:
         )
         if weight
     ]
+    soft += _contacts(model, v)
+    if v.team_breaks:
+        soft.append((team_weight(v.data), team_tier(model, v)))
     return Objective(
         uncovered=uncovered_tier(model, v),
         soft=soft,

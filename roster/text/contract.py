@@ -59,6 +59,7 @@ INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "min_consecutive_shifts": ("min_consecutive_shifts", "số ca liên tiếp tối thiểu"),
         "min_days_off_in_row": ("min_days_off_in_row", "số ngày nghỉ liên tiếp tối thiểu"),
         "max_weekends": ("max_weekends", "số cuối tuần tối đa"),
+        "team": ("team", "tổ"),
     },
     "requirements": {
         "area": ("area", "địa bàn"),

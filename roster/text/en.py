@@ -485,6 +485,50 @@ WORDS: dict[str, str] = {
     "history.diff_head": "From version #{first} to #{second}: {n} changes",
     "fairness.year_nights": "Most night shifts this year: {most} ({hi}); fewest: {least} ({lo})",
     "notice.released_many": "off {n} shifts from {first} to {last}",
+    # --- teams that do not mix, and the reach of one case (issue 15) ---
+    "rule.team_separation": "teams kept apart",
+    "team.mode.area": "by area",
+    "team.mode.shift": "by shift",
+    "team.mode.day": "by day",
+    "check.team_place": "teams {teams} share {where}.",
+    "check.team_shift": "teams {teams} are on site together on shift {shift} of {date}.",
+    "check.team_days": "teams {teams} are on site in the same block of days {first} to {last}.",
+    "check.team_joins": (
+        "{who} has no team but works with teams {teams} within {days} days, so the teams meet"
+        " through them."
+    ),
+    "summary.teams_kept": "Teams kept apart ({mode}): never mixed",
+    "summary.teams_broken": (
+        "Teams mixed {n} times ({mode}): coverage ranks above separation, so the teams meet"
+        " only where keeping them apart would leave places short (team_strict = yes keeps"
+        " them apart and shows the cost as gaps instead):"
+    ),
+    "summary.teams_strict": (
+        "Teams kept apart ({mode}, strict): places the teams cannot fill alone are gaps"
+    ),
+    "summary.reach": (
+        "Reach of one case: expected {expected:.2f}, worst {worst} people become F1"
+        " (tracing {days} days back)"
+    ),
+    "exposure.title": "Exposure — {unit} (contacts from {days} days before a case's day)",
+    "exposure.cases": "Person-days on site (possible cases): {n}",
+    "exposure.expected": "Expected reach of one case (people who would become F1): {value:.2f}",
+    "exposure.worst": "Worst reach of one case: {value}",
+    "exposure.worst_case": "  (if {person} {name} turned F0 on {date})",
+    "exposure.police": (
+        "Most of the unit's own police one case could send into F1 quarantine: {share:.0f}%"
+        " (of {n})"
+    ),
+    "exposure.pairs": "Distinct pairs of people who share an on-site place: {n}",
+    "exposure.top": "The {n} people with most contacts in one tracing window:",
+    "exposure.label_expected": "Expected reach of one case (tracing {days} days)",
+    "exposure.label_worst": "Worst reach of one case (tracing {days} days)",
+    "summary.stage.teams": "teams kept apart",
+    "summary.teams_unproven": (
+        "  (the search stopped before proving fewer meetings impossible: a longer time limit"
+        " may mix the teams less)"
+    ),
+    "workbook.team_breaks": "Teams mixed (team separation broken)",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

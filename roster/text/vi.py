@@ -484,6 +484,50 @@ WORDS: dict[str, str] = {
     "history.diff_head": "Từ phiên bản #{first} đến #{second}: {n} thay đổi",
     "fairness.year_nights": "Nhiều ca đêm nhất trong năm: {most} ({hi}); ít nhất: {least} ({lo})",
     "notice.released_many": "thôi trực {n} ca từ {first} đến {last}",
+    # --- tách tổ, và số F1 do một ca F0 (issue 15) ---
+    "rule.team_separation": "tách tổ",
+    "team.mode.area": "theo địa bàn",
+    "team.mode.shift": "theo ca",
+    "team.mode.day": "theo ngày",
+    "check.team_place": "các tổ {teams} cùng trực {where}.",
+    "check.team_shift": "các tổ {teams} cùng trực tại chỗ ca {shift} ngày {date}.",
+    "check.team_days": "các tổ {teams} cùng trực tại chỗ trong một lượt ngày {first} đến {last}.",
+    "check.team_joins": (
+        "{who} không thuộc tổ nào nhưng trực cùng các tổ {teams} trong vòng {days} ngày, nên"
+        " các tổ tiếp xúc qua người này."
+    ),
+    "summary.teams_kept": "Tách tổ ({mode}): các tổ không lần nào trực chung",
+    "summary.teams_broken": (
+        "Các tổ trực chung {n} lần ({mode}): phủ đủ chỗ được ưu tiên hơn tách tổ, nên các tổ"
+        " chỉ gặp nhau ở nơi giữ tách tổ sẽ để trống chỗ (đặt tách tổ bắt buộc = có để giữ"
+        " tuyệt đối; khi đó cái giá hiện ra thành thiếu hụt):"
+    ),
+    "summary.teams_strict": (
+        "Tách tổ ({mode}, bắt buộc): chỗ các tổ không tự phủ được thành thiếu hụt"
+    ),
+    "summary.reach": (
+        "Số F1 do một ca F0: trung bình {expected:.2f}, lớn nhất {worst} người"
+        " (truy vết {days} ngày trước)"
+    ),
+    "exposure.title": "Mức phơi nhiễm — {unit} (tiếp xúc từ {days} ngày trước ngày phát hiện)",
+    "exposure.cases": "Số người-ngày trực tại chỗ (các ca có thể xảy ra): {n}",
+    "exposure.expected": "Số F1 trung bình nếu một người trực tại chỗ thành F0: {value:.2f}",
+    "exposure.worst": "Số F1 lớn nhất do một ca F0: {value}",
+    "exposure.worst_case": "  (nếu {person} {name} thành F0 ngày {date})",
+    "exposure.police": (
+        "Tỷ lệ công an của đơn vị lớn nhất có thể bị cách ly F1 do một ca: {share:.0f}%"
+        " (trên {n} người)"
+    ),
+    "exposure.pairs": "Số cặp người từng trực chung một chỗ: {n}",
+    "exposure.top": "{n} người tiếp xúc với nhiều người nhất trong một khoảng truy vết:",
+    "exposure.label_expected": "Số F1 trung bình do một ca F0 (truy vết {days} ngày)",
+    "exposure.label_worst": "Số F1 lớn nhất do một ca F0 (truy vết {days} ngày)",
+    "summary.stage.teams": "tách tổ",
+    "summary.teams_unproven": (
+        "  (chưa chứng minh được không thể ít hơn: tăng thời gian giải có thể giảm số lần các"
+        " tổ trực chung)"
+    ),
+    "workbook.team_breaks": "Số lần các tổ trực chung (phá tách tổ)",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
