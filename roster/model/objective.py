@@ -20,17 +20,40 @@ from roster.model.variables import Variables
 LOAD_SCALE = 10  # one shift of a fully available person weighs 10
 
 
+@dataclass(frozen=True)
+class Part:
+    """A figure a tier's value is made of, in people's units: `var` / `per` of something."""
+
+    name: str
+    var: cp_model.IntVar
+    per: int = 1
+
+
 @dataclass
 class Tier:
     name: str
     var: cp_model.IntVar  # equals the tier's expression, so stages can bound it and read it
     upper: int  # a proven upper bound, used to make higher tiers dominate
+    parts: tuple[Part, ...] = ()  # what the value is made of, when it is itself weighted
 
 
-def _tier(model: cp_model.CpModel, name: str, expr: cp_model.LinearExprT, upper: int) -> Tier:
+def _tier(
+    model: cp_model.CpModel,
+    name: str,
+    expr: cp_model.LinearExprT,
+    upper: int,
+    parts: tuple[Part, ...] = (),
+) -> Tier:
     var = model.new_int_var(0, max(upper, 0), name)
     model.add(var == expr)
-    return Tier(name, var, upper)
+    return Tier(name, var, upper, parts)
+
+
+def _part(model: cp_model.CpModel, name: str, expr: cp_model.LinearExprT, upper: int) -> Part:
+    """A variable equal to `expr`, so a solution callback and a solution vector can read it."""
+    var = model.new_int_var(0, max(upper, 0), name)
+    model.add(var == expr)
+    return Part(name, var)
 
 
 @dataclass
@@ -40,15 +63,19 @@ class Objective:
     soft: list[tuple[int, Tier]] = field(default_factory=list)  # (weight, tier)
     cover: Tier | None = None  # weighted under/over cover: the `weighted` objective only
 
-    def strict_expr(self) -> cp_model.LinearExprT:
-        """The strict tiers, each weighted above everything the tiers after it can reach."""
-        expr: cp_model.LinearExprT = 0
+    def strict_weights(self) -> list[tuple[int, Tier]]:
+        """The strict tiers in order, each weighted above everything the tiers after it can
+        reach: a bound on the sum is then a bound on the leading tier (bound // weight)."""
+        weighted: list[tuple[int, Tier]] = []
         bound = 0
         for tier in reversed(self.strict):
             weight = bound + 1
-            expr = weight * tier.var + expr
+            weighted.append((weight, tier))
             bound = weight * tier.upper + bound
-        return expr
+        return weighted[::-1]
+
+    def strict_expr(self) -> cp_model.LinearExprT:
+        return sum(weight * tier.var for weight, tier in self.strict_weights())
 
     def soft_expr(self) -> cp_model.LinearExprT:
         return sum(w * t.var for w, t in self.soft)
@@ -83,14 +110,20 @@ def peak_requested_tier(model: cp_model.CpModel, v: Variables) -> Tier:
 
 
 def reinforcement_tier(model: cp_model.CpModel, v: Variables) -> Tier:
-    terms = []
-    upper = 0
+    """Shifts of named reinforcements, each charged its origin's distance (a city shift
+    counts as two district shifts); the parts count each origin's shifts."""
+    shifts: dict[Origin, list[cp_model.IntVar]] = {Origin.DISTRICT: [], Origin.CITY: []}
     for (p, _d, _s, _m), var in v.work.items():
-        cost = v.data.person_by_id[p].origin.distance
-        if cost:
-            terms.append(cost * var)
-            upper += cost
-    return _tier(model, "named_reinforcements", sum(terms), upper)
+        origin = v.data.person_by_id[p].origin
+        if origin.distance:
+            shifts[origin].append(var)
+    parts = tuple(
+        _part(model, f"{origin.value}_shifts", sum(vars_), len(vars_))
+        for origin, vars_ in shifts.items()
+    )
+    cost = sum(origin.distance * part.var for origin, part in zip(shifts, parts, strict=True))
+    upper = sum(origin.distance * len(vars_) for origin, vars_ in shifts.items())
+    return _tier(model, "named_reinforcements", cost, upper, parts)
 
 
 def surplus_tier(model: cp_model.CpModel, v: Variables) -> Tier:
@@ -106,6 +139,7 @@ def surplus_tier(model: cp_model.CpModel, v: Variables) -> Tier:
 def requests_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     data = v.data
     terms = []
+    unmet = []
     upper = 0
     for r in data.requests:
         if r.person not in data.person_by_id:
@@ -114,12 +148,12 @@ def requests_tier(model: cp_model.CpModel, v: Variables) -> Tier:
         if not 0 <= d < data.settings.days:
             continue
         worked = v.day_work(r.person, d) if r.shift is None else v.shift_work(r.person, d, r.shift)
-        if r.type == RequestType.OFF:
-            terms.append(r.weight * worked)
-        else:
-            terms.append(r.weight * (1 - worked))
+        missed = worked if r.type == RequestType.OFF else 1 - worked
+        terms.append(r.weight * missed)
+        unmet.append(missed)
         upper += r.weight
-    return _tier(model, "requests", sum(terms), upper)
+    count = _part(model, "unmet_requests", sum(unmet), len(unmet))
+    return _tier(model, "requests", sum(terms), upper, (count,))
 
 
 def available_days(v: Variables, person: str) -> int:
@@ -169,7 +203,8 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
             model.add(peak >= scale * most)
         peaks.append(peak)
         upper += top
-    return _tier(model, "fairness", sum(peaks), upper)
+    parts = tuple(Part(name, peak, LOAD_SCALE) for name, peak in zip(families, peaks, strict=True))
+    return _tier(model, "fairness", sum(peaks), upper, parts)
 
 
 def continuity_tier(model: cp_model.CpModel, v: Variables) -> Tier:
