@@ -223,6 +223,18 @@ def _stage(
     return report, values
 
 
+def _proven_by_start(
+    plan: StagePlan, start: list[int] | None, seconds: float
+) -> tuple[StageReport | None, list[int] | None]:
+    """The coverage stage, already decided when the start roster leaves no place uncovered:
+    0 is the least any roster can leave, so it is proven without a search (whose presolve
+    alone takes seconds of a short time limit)."""
+    if plan.name != "uncovered" or start is None or start[plan.expr.index] != 0:
+        return None, None
+    figure = TierFigure(plan.name, 0, 0)
+    return StageReport(plan.name, "optimal", 0, 0, seconds, (figure,)), start
+
+
 def _solve_in_thread(
     solver: cp_model.CpSolver,
     model: cp_model.CpModel,
@@ -287,6 +299,7 @@ def solve(
     start = complete_hint(built, min(10.0, 0.1 * limit))
     if start is not None:
         _hint_all(built.model, start)
+    started = time.monotonic() - t0  # the start roster's time: what coverage took if it is 0
 
     stages: list[StageReport] = []
     values: list[int] | None = None
@@ -297,7 +310,9 @@ def solve(
         if left <= 0 or control.interrupted:
             break
         settled = tuple(f for s in stages for f in s.tiers)
-        report, found = _stage(built, plan, left * plan.share, search, settled)
+        report, found = (None, None) if stages else _proven_by_start(plan, start, started)
+        if report is None:
+            report, found = _stage(built, plan, left * plan.share, search, settled)
         if found is None:
             if values is None and report.status == "infeasible":
                 return _infeasible(data, t0, notes, report)

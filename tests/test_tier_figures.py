@@ -137,3 +137,31 @@ def test_tier_gap_stops_a_stage_near_its_bound_unproven() -> None:
     assert result.status == Status.FEASIBLE
     reinforcements = next(f for f in strict.tiers if f.name == "named_reinforcements")
     assert reinforcements.bound is not None and not reinforcements.proven
+
+
+def _even_spread_ward():
+    """Five own officers, one place a day for two weeks: someone works at least 3 shifts."""
+    return problem(
+        [police(i) for i in range(1, 6)],
+        [Requirement(area="A", shift="S", min_staff=1)],
+        days=14,
+        shifts=(MORNING,),
+        areas=(Area(id="A"),),
+        weight_continuity=0,
+    )
+
+
+def test_the_average_cut_keeps_the_proven_fairness_optimum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cut only states what every roster already obeys: the proven optimum is the same
+    with and without it."""
+    from roster.model import objective
+
+    with_cut = solve(_even_spread_ward(), time_limit=60, workers=1)
+    monkeypatch.setattr(objective, "_average_cut", lambda *args: None)
+    without = solve(_even_spread_ward(), time_limit=60, workers=1)
+    assert with_cut.status == without.status == Status.OPTIMAL
+    assert with_cut.tiers["fairness"] == without.tiers["fairness"]
+    fairness = next(f for f in with_cut.stages[-1].tiers if f.name == "fairness")
+    assert dict(fairness.parts)["shifts"] == 3

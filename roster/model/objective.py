@@ -9,7 +9,7 @@ and (6) continuity are summed with the adjustable weights of the `Settings` shee
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -160,13 +160,16 @@ def available_days(v: Variables, person: str) -> int:
     return sum(1 for modes in v.modes[person] if modes)
 
 
-def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
+def fairness_tier(
+    model: cp_model.CpModel, v: Variables, outside: cp_model.LinearExprT | None = None
+) -> Tier:
     """The heaviest load of own staff in shifts, night shifts and weekend shifts.
 
     Loads are per available day, so a person back from isolation is not asked to catch up.
     With total work fixed by the tiers above, lowering the maximum evens the spread, and
     unlike max - min its LP bound (the average) is a bound worth reporting. People
     available fewer than 7 days are left out: a short stint says nothing about fairness.
+    `outside`: the named reinforcements' shifts, for the average cut (`_average_cut`).
     """
     data = v.data
     n = data.settings.days
@@ -178,10 +181,13 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     nights = [s.id for s in data.shifts if s.night]
     weekend = [d for d, day in enumerate(data.dates) if day.weekday() >= 5]
     families = {"shifts": [(d, v.day_work) for d in range(n)]}
+    cells_of: dict[str, Callable[[int, str], bool]] = {"shifts": lambda d, s: True}
     if nights:
         families["nights"] = [(d, v.night_work) for d in range(n)]
+        cells_of["nights"] = lambda d, s: s in nights
     if weekend:
         families["weekends"] = [(d, v.day_work) for d in weekend]
+        cells_of["weekends"] = lambda d, s: d in weekend
     groups: dict[int, list[str]] = {}
     for p in own:
         groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
@@ -201,10 +207,49 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
                 counts.append(count)
             model.add(sum(counts) <= len(members) * most)
             model.add(peak >= scale * most)
+        if outside is not None:
+            _average_cut(model, v, groups, peak, outside, slots, cells_of[name])
         peaks.append(peak)
         upper += top
     parts = tuple(Part(name, peak, LOAD_SCALE) for name, peak in zip(families, peaks, strict=True))
     return _tier(model, "fairness", sum(peaks), upper, parts)
+
+
+AVERAGE_SCALE = 1000  # the average cut's coefficients, in thousandths
+
+
+def _average_cut(
+    model: cp_model.CpModel,
+    v: Variables,
+    groups: dict[int, list[str]],
+    peak: cp_model.IntVar,
+    outside: cp_model.LinearExprT,
+    slots: list[tuple[int, Callable[[str, int], cp_model.LinearExprT]]],
+    in_family: Callable[[int, str], bool],
+) -> None:
+    """The heaviest load of a family (shifts, nights, weekend shifts) is at least its
+    average: two aggregate rows the propagation uses at once (the LP finds the same bound,
+    but on a month-long ward not within minutes).
+
+    The family's places are met by uncovered places, the counted own staff, the rest of the
+    own staff and the named reinforcements (at most all their shifts, which the tiers above
+    have bounded); and each group's work is at most its size times its maximum, which is
+    at most peak / scale, so the counted work is at most peak x sum(size / scale).
+    """
+    counted = {p for members in groups.values() for p in members}
+    others = {p.id for p in v.data.people if p.origin == Origin.OWN} - counted
+
+    def work(people: set[str], name: str) -> cp_model.IntVar:
+        terms = [worked(p, d) for p in sorted(people) for d, worked in slots]
+        return _part(model, name, sum(terms), len(terms)).var
+
+    cells = [key for key in v.cells if in_family(key[0], key[1])]
+    gaps = sum(v.uncovered[(d, s, a)] for (d, s, a, _m) in cells if (d, s, a) in v.uncovered)
+    demand = sum(v.cells[key].lower for key in cells)
+    counted_work = work(counted, "counted_work")
+    model.add(counted_work + work(others, "other_own_work") + outside + gaps >= demand)
+    share = sum(-(-AVERAGE_SCALE * len(members) // scale) for scale, members in groups.items())
+    model.add(AVERAGE_SCALE * counted_work <= share * peak)
 
 
 def continuity_tier(model: cp_model.CpModel, v: Variables) -> Tier:
@@ -258,17 +303,16 @@ def build_objective(
     if settings.objective == "weighted":
         return weighted_objective(model, v)
     changes = [changes_tier(model, v, previous)] if previous is not None else []
+    uncovered = uncovered_tier(model, v)
+    peak = peak_requested_tier(model, v)
+    reinforcements = reinforcement_tier(model, v)
+    outside = sum(part.var for part in reinforcements.parts)
     return Objective(
-        uncovered=uncovered_tier(model, v),
-        strict=[
-            peak_requested_tier(model, v),
-            *changes,
-            reinforcement_tier(model, v),
-            surplus_tier(model, v),
-        ],
+        uncovered=uncovered,
+        strict=[peak, *changes, reinforcements, surplus_tier(model, v)],
         soft=[
             (settings.weight_requests, requests_tier(model, v)),
-            (settings.weight_fairness, fairness_tier(model, v)),
+            (settings.weight_fairness, fairness_tier(model, v, outside)),
             (settings.weight_continuity, continuity_tier(model, v)),
         ],
     )

@@ -452,8 +452,8 @@ WORDS: dict[str, str] = {
     "tier.changes": "changes to the announced roster {value}",
     "tier.named_reinforcements": "reinforcement shifts {value}",
     "tier.named_reinforcements.city": (
-        "reinforcement shifts: district {district_shifts}, city {city_shifts} "
-        "(a city shift counts twice: {value})"
+        "reinforcement shifts: district {district_shifts}, city {city_shifts}; "
+        "a city shift counted twice: {value}"
     ),
     "tier.surplus_shifts": "shifts beyond demand {value}",
     "tier.requests": "unmet requests {unmet_requests}",

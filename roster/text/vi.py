@@ -453,8 +453,8 @@ WORDS: dict[str, str] = {
     "tier.changes": "thay đổi so với lịch đã công bố {value}",
     "tier.named_reinforcements": "ca tăng cường {value}",
     "tier.named_reinforcements.city": (
-        "ca tăng cường: quận {district_shifts}, thành phố {city_shifts} "
-        "(ca thành phố tính gấp đôi: {value})"
+        "ca tăng cường: quận {district_shifts}, thành phố {city_shifts}; "
+        "tính ca thành phố gấp đôi: {value}"
     ),
     "tier.surplus_shifts": "ca dư so với nhu cầu {value}",
     "tier.requests": "nguyện vọng chưa đáp ứng {unmet_requests}",
