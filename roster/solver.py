@@ -312,6 +312,9 @@ def solve(
         settled = tuple(f for s in stages for f in s.tiers)
         report, found = (None, None) if stages else _proven_by_start(plan, start, started)
         if report is None:
+            for _weight, tier in plan.tiers:
+                for cut in tier.cuts:
+                    cut()
             report, found = _stage(built, plan, left * plan.share, search, settled)
         if found is None:
             if values is None and report.status == "infeasible":

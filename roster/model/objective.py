@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from ortools.sat.python import cp_model
 
@@ -35,6 +36,9 @@ class Tier:
     var: cp_model.IntVar  # equals the tier's expression, so stages can bound it and read it
     upper: int  # a proven upper bound, used to make higher tiers dominate
     parts: tuple[Part, ...] = ()  # what the value is made of, when it is itself weighted
+    # Redundant rows for the stage that minimises this tier, added only then: long
+    # aggregate rows make the neighbourhoods of the earlier stages' search less local.
+    cuts: list[Callable[[], None]] = field(default_factory=list)
 
 
 def _tier(
@@ -192,6 +196,7 @@ def fairness_tier(
     for p in own:
         groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
     peaks = []
+    cuts: list[Callable[[], None]] = []
     upper = 0
     for name, slots in families.items():
         top = LOAD_SCALE * n * n
@@ -208,11 +213,14 @@ def fairness_tier(
             model.add(sum(counts) <= len(members) * most)
             model.add(peak >= scale * most)
         if outside is not None:
-            _average_cut(model, v, groups, peak, outside, slots, cells_of[name])
+            args = (model, v, groups, peak, outside, slots, cells_of[name])
+            cuts.append(partial(_average_cut, *args))
         peaks.append(peak)
         upper += top
     parts = tuple(Part(name, peak, LOAD_SCALE) for name, peak in zip(families, peaks, strict=True))
-    return _tier(model, "fairness", sum(peaks), upper, parts)
+    tier = _tier(model, "fairness", sum(peaks), upper, parts)
+    tier.cuts.extend(cuts)
+    return tier
 
 
 AVERAGE_SCALE = 1000  # the average cut's coefficients, in thousandths
