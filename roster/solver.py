@@ -4,7 +4,9 @@ plan the requested reinforcements, and check the roster independently before ret
 Stages: (1) uncovered places; (2) peak requested places per day, named reinforcement
 shifts (district before city) and shifts beyond demand, with dominating weights;
 (3) requests, fairness and continuity with the `Settings` weights. Each stage keeps the
-previous stage's value as a constraint and starts from its roster as a hint.
+previous stage's value as a constraint and starts from its roster as a hint. Coverage is
+proven without a search when the start roster leaves no gap; a stage below it stops at the
+`tier_gap` setting. Progress and reports decode each stage into its tiers (`tier_figures`).
 """
 
 from __future__ import annotations
