@@ -66,7 +66,7 @@ from roster.params import SolveParams, refuse_too_large
 from roster.reports.donors import chat_message, format_search, format_tally
 from roster.result import Change, Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
-from roster.summary import summary_text
+from roster.summary import progress_line, summary_text
 from roster.text import both, language_of, say
 from roster.trace import already_isolated, contacts, mark_f1, window
 from roster.verify import check, team_breaches
@@ -143,19 +143,15 @@ def load(path: Path, quiet: bool = False) -> ProblemData:
 class _Progress:
     """Live progress on stderr for solves longer than a couple of seconds."""
 
-    def __init__(self, quiet: bool, after: float = 2.0):
-        self.quiet, self.after = quiet, after
+    def __init__(self, quiet: bool, language: str, after: float = 2.0):
+        self.quiet, self.language, self.after = quiet, language, after
         self.last = 0.0
 
     def __call__(self, event: ProgressEvent) -> None:
         if self.quiet or event.elapsed < self.after or event.elapsed - self.last < 0.5:
             return
         self.last = event.elapsed
-        err.print(
-            f"  {event.elapsed:6.1f}s  {event.stage:<15} best {event.objective:>10}  "
-            f"bound {event.bound:>10}",
-            markup=False,
-        )
+        err.print(progress_line(event, self.language), markup=False, soft_wrap=True)
 
 
 def _install_interrupt(control: SolveControl) -> None:
@@ -313,7 +309,7 @@ def solve_cmd(
         time_limit=params.solver_budget(data),
         workers=params.workers,
         seed=params.seed,
-        progress=_Progress(quiet),
+        progress=_Progress(quiet, data.settings.language),
         control=control,
     )
     _refuse_infeasible(
@@ -625,7 +621,8 @@ def replan_cmd(
     check_history(db)
     control = SolveControl()
     _install_interrupt(control)
-    plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
+    progress = _Progress(quiet, data.settings.language)
+    plan = replan(data, previous, date_from, params, progress=progress, control=control)
     result = plan.result
     _refuse_infeasible(result, say("cli.replan_contradict", data))
     path = write_roster(

@@ -97,6 +97,10 @@ class Settings(_Frozen):
     f1_quarantine_days: int = Field(default=14, ge=1, le=366)
     f1_remote_duty: bool = True
     time_limit_s: float = Field(default=60, gt=0, le=86400)
+    # A tier below coverage stops once its roster is within this fraction of its proven
+    # bound (CP-SAT's relative_gap_limit per stage; 0 = prove it, or use all the time).
+    # Coverage is always proven.
+    tier_gap: float = Field(default=0, ge=0, lt=1)
     # Order in which anonymous reinforcement places are requested, and optional caps
     # on how many people each superior unit can send (0 = no cap).
     request_order: tuple[Origin, ...] = (Origin.DISTRICT, Origin.CITY)

@@ -23,14 +23,47 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True)
+class TierFigure:
+    """One tier of a roster in its own unit (places, people, shifts), and what is proven.
+
+    `bound`: the least value any roster can reach with the tiers before it at their values,
+    or None when the stage's bound says nothing about this tier (the tiers of a weighted
+    sum, or a tier after one not yet proven). `parts`: the figures the value is made of,
+    by name (reinforcement shifts by origin; the fairness maxima).
+    """
+
+    name: str
+    value: int
+    bound: int | None = None
+    parts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def proven(self) -> bool:
+        return self.bound is not None and self.value <= self.bound
+
+    @property
+    def gap(self) -> float | None:
+        """Relative distance to the bound, as CP-SAT measures it (None: no bound known)."""
+        if self.bound is None:
+            return None
+        return max(self.value - self.bound, 0) / max(self.value, 1)
+
+
+@dataclass(frozen=True)
 class StageReport:
-    """One lexicographic stage: what it minimised, what it reached, what it proved."""
+    """One lexicographic stage: what it minimised, what it reached, what it proved.
+
+    `objective` and `bound` are the stage's internal weighted sum; `tiers` say the same in
+    each tier's own unit, for people to read.
+    """
 
     name: str
     status: str
     objective: int
     bound: int
     seconds: float
+    tiers: tuple[TierFigure, ...] = ()
+    lexicographic: bool = True  # False: a weighted sum, whose tiers have no bounds of their own
 
     @property
     def gap(self) -> float:

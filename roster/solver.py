@@ -4,7 +4,9 @@ plan the requested reinforcements, and check the roster independently before ret
 Stages: (1) uncovered places; (2) peak requested places per day, named reinforcement
 shifts (district before city) and shifts beyond demand, with dominating weights;
 (3) requests, fairness and continuity with the `Settings` weights. Each stage keeps the
-previous stage's value as a constraint and starts from its roster as a hint.
+previous stage's value as a constraint and starts from its roster as a hint. Coverage is
+proven without a search when the start roster leaves no gap; a stage below it stops at the
+`tier_gap` setting. Progress and reports decode each stage into its tiers (`tier_figures`).
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from roster.findings import format_report
 from roster.model.build import BuiltModel, build_model
 from roster.model.hint import add_hint, complete_hint
 from roster.model.naming import name_places
+from roster.model.objective import Objective, Tier
 from roster.model.requested import plan_requested
 from roster.model.workrest import WorkRestRules
-from roster.result import ModelFigures, RequestedPerson, Result, StageReport, Status
+from roster.result import ModelFigures, RequestedPerson, Result, StageReport, Status, TierFigure
 from roster.verify import check
 
 # The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
@@ -38,10 +41,31 @@ STAGE_SUBSOLVERS = ("max_lp", "default_lp")
 
 @dataclass(frozen=True)
 class ProgressEvent:
+    """A better roster found. `objective` and `bound` are the stage's internal weighted sum;
+    what people read is `tiers`, this stage's tiers, each in its own unit with what is
+    proven of it, after `settled`, the earlier stages' tiers as those stages ended."""
+
     stage: str
     elapsed: float
     objective: int
     bound: int
+    tiers: tuple[TierFigure, ...] = ()
+    lexicographic: bool = True  # False: a weighted stage, whose tiers have no own bounds
+    settled: tuple[TierFigure, ...] = ()
+
+
+@dataclass(frozen=True)
+class StagePlan:
+    """One stage: what it minimises, its share of the time left, and its tiers, leading
+    first, with their weights in `expr`. In a lexicographic stage each weight exceeds all
+    the tiers after it can reach, so the stage's bound decodes tier by tier; in a weighted
+    one (the preferences) no tier has a bound of its own."""
+
+    name: str
+    expr: Any
+    share: float
+    tiers: tuple[tuple[int, Tier], ...]
+    lexicographic: bool
 
 
 ProgressFn = Callable[[ProgressEvent], None]
@@ -63,19 +87,53 @@ class SolveControl:
         self.interrupted = True
 
 
+def tier_figures(
+    plan: StagePlan, read: Callable[[cp_model.IntVar], int], bound: int
+) -> tuple[TierFigure, ...]:
+    """The stage's tiers in their own units, from a solution (`read`) and the stage's bound.
+
+    Lexicographic stage: the leading tier's bound is `bound // weight`; while a tier meets
+    its bound it is proven, and what is left of the bound (`bound - weight * value`) bounds
+    the next tier the same way (any roster with the tiers before at their optimum has at
+    least that much). After the first tier not proven, nothing is known of the rest.
+    """
+    figures = []
+    rest: int | None = bound if plan.lexicographic else None
+    for weight, tier in plan.tiers:
+        value = read(tier.var)
+        least = None if rest is None else max(rest // weight, 0)
+        if least is None and value == 0:
+            least = 0  # no tier goes below 0
+        parts = tuple((p.name, round(read(p.var) / p.per)) for p in tier.parts)
+        figures.append(TierFigure(tier.name, value, least, parts))
+        rest = None if rest is None or value > least else rest - weight * value
+    return tuple(figures)
+
+
 class _Progress(cp_model.CpSolverSolutionCallback):
-    def __init__(self, stage: str, t0: float, report: ProgressFn | None):
+    def __init__(
+        self,
+        plan: StagePlan,
+        settled: tuple[TierFigure, ...],
+        t0: float,
+        report: ProgressFn | None,
+    ):
         super().__init__()
-        self.stage, self.t0, self.report = stage, t0, report
+        self.plan, self.settled, self.t0, self.report = plan, settled, t0, report
 
     def on_solution_callback(self) -> None:
         if self.report:
+            bound = round(self.best_objective_bound)
+            figures = tier_figures(self.plan, self.value, bound)
             self.report(
                 ProgressEvent(
-                    self.stage,
+                    self.plan.name,
                     time.monotonic() - self.t0,
                     round(self.objective_value),
-                    round(self.best_objective_bound),
+                    bound,
+                    figures,
+                    self.plan.lexicographic,
+                    self.settled,
                 )
             )
 
@@ -87,43 +145,103 @@ def _hint_all(model: cp_model.CpModel, values: list[int]) -> None:
     proto.solution_hint.values.extend(values)
 
 
+def stage_plans(objective: Objective, mode: str) -> list[StagePlan]:
+    """The stages in order: coverage, team separation (when teams are kept apart, softly),
+    the strict tiers, the preferences (or one weighted stage for `objective = weighted`)."""
+    soft = tuple(objective.soft)
+    if mode == "weighted":
+        assert objective.cover is not None
+        tiers = ((1, objective.cover), *soft)
+        return [StagePlan("weighted", objective.weighted_expr(), 0.92, tiers, False)]
+    uncovered = ((1, objective.uncovered),)
+    teams = (
+        [StagePlan("teams", objective.team.var, 0.5, ((1, objective.team),), True)]
+        if objective.team is not None
+        else []
+    )
+    return [
+        StagePlan("uncovered", objective.uncovered.var, 0.7, uncovered, True),
+        *teams,
+        StagePlan(
+            "reinforcements",
+            objective.strict_expr(),
+            0.65,
+            tuple(objective.strict_weights()),
+            True,
+        ),
+        StagePlan("preferences", objective.soft_expr(), 0.92, soft, False),
+    ]
+
+
+@dataclass(frozen=True)
+class _Search:
+    """What every stage of one solve shares."""
+
+    workers: int
+    seed: int
+    tier_gap: float
+    control: SolveControl
+    t0: float
+    progress: ProgressFn | None
+
+
 def _stage(
     built: BuiltModel,
-    name: str,
-    expr,
+    plan: StagePlan,
     seconds: float,
-    workers: int,
-    seed: int,
-    control: SolveControl,
-    t0: float,
-    progress: ProgressFn | None,
+    search: _Search,
+    settled: tuple[TierFigure, ...],
 ) -> tuple[StageReport, list[int] | None]:
     model = built.model
-    model.minimize(expr)
+    model.minimize(plan.expr)
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.max_time_in_seconds = max(seconds, 0.05)
-    params.num_workers = workers
-    params.random_seed = seed
+    params.num_workers = search.workers
+    params.random_seed = search.seed
     params.log_search_progress = bool(os.environ.get("ROSTER_SOLVER_LOG"))
-    if workers <= 4:
+    if plan.name != "uncovered":
+        # Coverage is always proven; a tier below it may stop this close to its bound.
+        params.relative_gap_limit = search.tier_gap
+    if search.workers <= 4:
         # With few threads the default portfolio has no worker that proves bounds: the
         # fairness tier then stays "feasible" even on a 6-person week. max_lp proves it.
         params.subsolvers.extend(STAGE_SUBSOLVERS)
     # CP-SAT would otherwise swallow Ctrl-C itself, ending only the stage, unmarked.
     params.catch_sigint_signal = False
     start = time.monotonic()
-    code = _solve_in_thread(solver, model, _Progress(name, t0, progress), control)
+    callback = _Progress(plan, settled, search.t0, search.progress)
+    code = _solve_in_thread(solver, model, callback, search.control)
     found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    if not found:
+        status = solver.status_name(code).lower()
+        return StageReport(plan.name, status, 0, 0, time.monotonic() - start), None
+    objective, bound = round(solver.objective_value), round(solver.best_objective_bound)
+    values = list(solver.response_proto.solution)
+    # CP-SAT says OPTIMAL when it stops at the gap limit: only a met bound is proven.
+    proven = code == cp_model.OPTIMAL and objective <= bound
     report = StageReport(
-        name=name,
-        status=solver.status_name(code).lower(),
-        objective=round(solver.objective_value) if found else 0,
-        bound=round(solver.best_objective_bound) if found else 0,
+        name=plan.name,
+        status="optimal" if proven else "feasible",
+        objective=objective,
+        bound=bound,
         seconds=time.monotonic() - start,
+        tiers=tier_figures(plan, lambda var: values[var.index], bound),
+        lexicographic=plan.lexicographic,
     )
-    values = list(solver.response_proto.solution) if found else None
     return report, values
+
+
+def _proven_by_start(
+    plan: StagePlan, start: list[int] | None, seconds: float
+) -> tuple[StageReport | None, list[int] | None]:
+    """The coverage stage, already decided when the start roster leaves no place uncovered:
+    0 is the least any roster can leave, so it is proven without a search (whose presolve
+    alone takes seconds of a short time limit)."""
+    if plan.name != "uncovered" or start is None or start[plan.expr.index] != 0:
+        return None, None
+    figure = TierFigure(plan.name, 0, 0)
+    return StageReport(plan.name, "optimal", 0, 0, seconds, (figure,)), start
 
 
 def _solve_in_thread(
@@ -190,38 +308,38 @@ def solve(
     start = complete_hint(built, min(10.0, 0.1 * limit))
     if start is not None:
         _hint_all(built.model, start)
+    started = time.monotonic() - t0  # the start roster's time: what coverage took if it is 0
 
     stages: list[StageReport] = []
     values: list[int] | None = None
-    teams = [("teams", obj.team.var, 0.5)] if obj.team is not None else []
-    tier_exprs = [
-        ("uncovered", obj.uncovered.var, 0.7),
-        *teams,
-        ("reinforcements", obj.strict_expr(), 0.65),
-        ("preferences", obj.soft_expr(), 0.92),
-    ]
-    if data.settings.objective == "weighted":
-        tier_exprs = [("weighted", obj.weighted_expr(), 0.92)]
-    for name, expr, share in tier_exprs:
+    plans = stage_plans(obj, data.settings.objective)
+    search = _Search(workers, seed, data.settings.tier_gap, control, t0, progress)
+    for plan in plans:
         left = deadline - time.monotonic()
         if left <= 0 or control.interrupted:
             break
-        report, found = _stage(
-            built, name, expr, left * share, workers, seed, control, t0, progress
-        )
+        settled = tuple(f for s in stages for f in s.tiers)
+        report, found = (None, None) if stages else _proven_by_start(plan, start, started)
+        if report is None:
+            for _weight, tier in plan.tiers:
+                for cut in tier.cuts:
+                    cut()
+            report, found = _stage(built, plan, left * plan.share, search, settled)
         if found is None:
             if values is None and report.status == "infeasible":
                 return _infeasible(data, t0, notes, report)
             break
         stages.append(report)
         values = found
-        built.model.add(expr <= report.objective)
+        built.model.add(plan.expr <= report.objective)
         _hint_all(built.model, values)
     if values is None and start is not None:
         # The solver found nothing in time (a very large unit): the greedy roster, which
         # obeys every rule, is still a roster; its gaps are requested like any others.
         values = start
-        stages.append(StageReport("greedy", "feasible", start[obj.uncovered.var.index], 0, 0.0))
+        gaps = start[obj.uncovered.var.index]
+        figure = TierFigure(obj.uncovered.name, gaps)
+        stages.append(StageReport("greedy", "feasible", gaps, 0, 0.0, (figure,)))
     if values is None and control.interrupted:
         raise Interrupted("stopped before any roster was found; nothing written")
     if values is None:
@@ -245,7 +363,7 @@ def solve(
     people = plan_requested(data, rules, uncovered_places, budget)
     requested = _label_requested(data, people)
     explanations = explain_gaps(data, v, rules, assignments, report.gaps, requested)
-    complete = len(stages) == len(tier_exprs) and all(s.status == "optimal" for s in stages)
+    complete = len(stages) == len(plans) and all(s.status == "optimal" for s in stages)
     status = (
         Status.INTERRUPTED
         if control.interrupted

@@ -1,14 +1,23 @@
-"""The one-screen summary printed at the end of a solve, in the workbook's language."""
+"""The one-screen summary printed at the end of a solve, and the live progress line, in the
+workbook's language.
+
+Both speak in places, people and shifts: each tier in its own unit with what is proven of
+it, never the stages' internal weighted sums (which mean nothing to a commander).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roster.data import Origin
 from roster.exposure import exposure
-from roster.result import Result
+from roster.result import Result, StageReport, TierFigure
 from roster.text import say, words
 from roster.verify import team_breaches
+
+if TYPE_CHECKING:
+    from roster.solver import ProgressEvent
 
 
 def summary_text(result: Result, path: Path | None, seconds: float) -> str:
@@ -20,11 +29,9 @@ def summary_text(result: Result, path: Path | None, seconds: float) -> str:
     lines = [t("title", unit=result.data.settings.unit)]
     lines.append(f"{t('status')}: " + t(f"status.{result.status.value}"))
     for stage in result.stages:
-        verdict = t("proven") if stage.status == "optimal" else t("gap", gap=100 * stage.gap)
-        lines.append(
-            f"  {stage_label(stage.name, lang):<32} {stage.objective:>10} "
-            f"({t('bound')} {stage.bound}) {verdict}, {stage.seconds:.1f}s"
-        )
+        lines.append("  " + stage_line(stage, lang))
+        phrases = tier_phrases(stage.tiers, lang, stage.lexicographic)
+        lines.extend(f"    {phrase}" for phrase in phrases)
     if result.fully_covered:
         lines.append(t("covered", n=len(result.assignments)))
     else:
@@ -109,3 +116,62 @@ def team_lines(result: Result, limit: int = 5) -> list[str]:
     if any(s.name == "teams" and s.status != "optimal" for s in result.stages):
         lines.append(say("summary.teams_unproven", lang))
     return lines
+
+
+def stage_line(stage: StageReport, language: str) -> str:
+    """The stage, whether it is proven, and, for a weighted stage, how far the sum is from
+    its bound (a percentage: the one figure a weighted sum gives that means something)."""
+    if stage.status == "optimal":
+        proven = "summary.proven" if stage.lexicographic else "tier.joint_proven"
+        verdict = say(proven, language)
+    elif not stage.lexicographic:
+        verdict = say("tier.joint_gap", language, gap=100 * stage.gap)
+        verdict += f" ({say('tier.joint_note', language)})"
+    else:
+        verdict = say("summary.stage_open", language)
+    label = stage_label(stage.name, language)
+    return say("summary.stage_line", language, stage=label, verdict=verdict, seconds=stage.seconds)
+
+
+def tier_phrases(
+    figures: tuple[TierFigure, ...], language: str, lexicographic: bool = True
+) -> list[str]:
+    """Each tier in its own unit with its verdict: proven, its bound and gap, or (in a
+    lexicographic stage) no bound yet; a weighted stage's tiers are said without one."""
+    phrases = (tier_phrase(f, language, lexicographic) for f in figures)
+    return [phrase for phrase in phrases if phrase]
+
+
+def tier_phrase(figure: TierFigure, language: str, lexicographic: bool = True) -> str:
+    """`ca tăng cường 320 (cận dưới 296, khoảng cách 7.5%)`; "" for a tier with nothing to say
+    (fairness when no own staff member is long enough available to count)."""
+    parts = dict(figure.parts)
+    name = figure.name
+    if name == "fairness":
+        if not parts:
+            return ""
+        shown = [say(f"tier.part.{k}", language, n=n) for k, n in figure.parts]
+        text = f"{say('tier.fairness', language)} {', '.join(shown)}"
+    elif name == "named_reinforcements" and parts.get("city_shifts"):
+        text = say("tier.named_reinforcements.city", language, value=figure.value, **parts)
+    elif f"tier.{name}" in words(language):
+        text = say(f"tier.{name}", language, value=figure.value, **parts)
+    else:
+        text = f"{name} {figure.value}"
+    if figure.proven:
+        return f"{text} ({say('tier.proven', language)})"
+    if figure.bound is not None:
+        gap = 100 * (figure.gap or 0.0)
+        return f"{text} ({say('tier.bound_gap', language, bound=figure.bound, gap=gap)})"
+    return f"{text} ({say('tier.no_bound', language)})" if lexicographic else text
+
+
+def progress_line(event: ProgressEvent, language: str) -> str:
+    """`  12.3 s  best so far: uncovered places 0 (proven)  reinforcement shifts 41 (...)`."""
+    phrases = tier_phrases(event.settled, language)
+    phrases += tier_phrases(event.tiers, language, event.lexicographic)
+    if not event.lexicographic:
+        gap = abs(event.objective - event.bound) / max(abs(event.objective), 1)
+        phrases.append(say("tier.joint_gap", language, gap=100 * gap))
+    head = f"  {event.elapsed:6.1f} s  {say('tier.best', language)} "
+    return head + "  ".join(phrases)

@@ -62,7 +62,7 @@ class _Run:
         assert self.process.stderr is not None
         for line in self.process.stderr:
             self.lines.append(line)
-            if " best " in line:
+            if any(say("tier.best", language) in line for language in LANGUAGES):
                 self.found.set()
 
     def signal_after_first_roster(self, signum: int) -> None:

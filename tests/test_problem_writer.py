@@ -103,7 +103,7 @@ def test_vietnamese_workbook_keeps_text_dates_and_names(awkward: ProblemData, tm
     assert settings["days"] == 28
     assert settings["start_date"].date() == date(2021, 8, 9)
     assert settings["commander"] == "Thiếu tá Nguyễn Văn Hùng"
-    assert settings["time_limit_s"] == 120
+    assert settings["time_limit_s"] == 20
     assert "min_rest_hours" not in settings  # defaults are left to the reader
     assert people.freeze_panes == "A2" and people["A1"].font.b
 

@@ -79,6 +79,7 @@ SETTINGS_ALIASES: dict[str, tuple[str, ...]] = {
     "f1_quarantine_days": ("số ngày cách ly F1",),
     "f1_remote_duty": ("F1 trực từ xa",),
     "time_limit_s": ("thời gian giải tối đa (giây)",),
+    "tier_gap": ("khoảng cách tối ưu chấp nhận mỗi tầng",),
     "request_order": ("thứ tự đề nghị tăng cường",),
     "request_cap_district": ("số người tăng cường tối đa từ quận",),
     "request_cap_city": ("số người tăng cường tối đa từ thành phố",),

@@ -9,8 +9,9 @@ and (6) continuity are summed with the adjustable weights of the `Settings` shee
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from ortools.sat.python import cp_model
 
@@ -21,17 +22,43 @@ from roster.model.variables import Variables
 LOAD_SCALE = 10  # one shift of a fully available person weighs 10
 
 
+@dataclass(frozen=True)
+class Part:
+    """A figure a tier's value is made of, in people's units: `var` / `per` of something."""
+
+    name: str
+    var: cp_model.IntVar
+    per: int = 1
+
+
 @dataclass
 class Tier:
     name: str
     var: cp_model.IntVar  # equals the tier's expression, so stages can bound it and read it
     upper: int  # a proven upper bound, used to make higher tiers dominate
+    parts: tuple[Part, ...] = ()  # what the value is made of, when it is itself weighted
+    # Redundant rows for the stage that minimises this tier, added only then: long
+    # aggregate rows make the neighbourhoods of the earlier stages' search less local.
+    cuts: list[Callable[[], None]] = field(default_factory=list)
 
 
-def _tier(model: cp_model.CpModel, name: str, expr: cp_model.LinearExprT, upper: int) -> Tier:
+def _tier(
+    model: cp_model.CpModel,
+    name: str,
+    expr: cp_model.LinearExprT,
+    upper: int,
+    parts: tuple[Part, ...] = (),
+) -> Tier:
     var = model.new_int_var(0, max(upper, 0), name)
     model.add(var == expr)
-    return Tier(name, var, upper)
+    return Tier(name, var, upper, parts)
+
+
+def _part(model: cp_model.CpModel, name: str, expr: cp_model.LinearExprT, upper: int) -> Part:
+    """A variable equal to `expr`, so a solution callback and a solution vector can read it."""
+    var = model.new_int_var(0, max(upper, 0), name)
+    model.add(var == expr)
+    return Part(name, var)
 
 
 @dataclass
@@ -42,15 +69,19 @@ class Objective:
     cover: Tier | None = None  # weighted under/over cover: the `weighted` objective only
     team: Tier | None = None  # team breaks: a stage of its own right after coverage
 
-    def strict_expr(self) -> cp_model.LinearExprT:
-        """The strict tiers, each weighted above everything the tiers after it can reach."""
-        expr: cp_model.LinearExprT = 0
+    def strict_weights(self) -> list[tuple[int, Tier]]:
+        """The strict tiers in order, each weighted above everything the tiers after it can
+        reach: a bound on the sum is then a bound on the leading tier (bound // weight)."""
+        weighted: list[tuple[int, Tier]] = []
         bound = 0
         for tier in reversed(self.strict):
             weight = bound + 1
-            expr = weight * tier.var + expr
+            weighted.append((weight, tier))
             bound = weight * tier.upper + bound
-        return expr
+        return weighted[::-1]
+
+    def strict_expr(self) -> cp_model.LinearExprT:
+        return sum(weight * tier.var for weight, tier in self.strict_weights())
 
     def soft_expr(self) -> cp_model.LinearExprT:
         return sum(w * t.var for w, t in self.soft)
@@ -86,14 +117,20 @@ def peak_requested_tier(model: cp_model.CpModel, v: Variables) -> Tier:
 
 
 def reinforcement_tier(model: cp_model.CpModel, v: Variables) -> Tier:
-    terms = []
-    upper = 0
+    """Shifts of named reinforcements, each charged its origin's distance (a city shift
+    counts as two district shifts); the parts count each origin's shifts."""
+    shifts: dict[Origin, list[cp_model.IntVar]] = {Origin.DISTRICT: [], Origin.CITY: []}
     for (p, _d, _s, _m), var in v.work.items():
-        cost = v.data.person_by_id[p].origin.distance
-        if cost:
-            terms.append(cost * var)
-            upper += cost
-    return _tier(model, "named_reinforcements", sum(terms), upper)
+        origin = v.data.person_by_id[p].origin
+        if origin.distance:
+            shifts[origin].append(var)
+    parts = tuple(
+        _part(model, f"{origin.value}_shifts", sum(vars_), len(vars_))
+        for origin, vars_ in shifts.items()
+    )
+    cost = sum(origin.distance * part.var for origin, part in zip(shifts, parts, strict=True))
+    upper = sum(origin.distance * len(vars_) for origin, vars_ in shifts.items())
+    return _tier(model, "named_reinforcements", cost, upper, parts)
 
 
 def surplus_tier(model: cp_model.CpModel, v: Variables) -> Tier:
@@ -109,6 +146,7 @@ def surplus_tier(model: cp_model.CpModel, v: Variables) -> Tier:
 def requests_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     data = v.data
     terms = []
+    unmet = []
     upper = 0
     for r in data.requests:
         if r.person not in data.person_by_id:
@@ -117,19 +155,21 @@ def requests_tier(model: cp_model.CpModel, v: Variables) -> Tier:
         if not 0 <= d < data.settings.days:
             continue
         worked = v.day_work(r.person, d) if r.shift is None else v.shift_work(r.person, d, r.shift)
-        if r.type == RequestType.OFF:
-            terms.append(r.weight * worked)
-        else:
-            terms.append(r.weight * (1 - worked))
+        missed = worked if r.type == RequestType.OFF else 1 - worked
+        terms.append(r.weight * missed)
+        unmet.append(missed)
         upper += r.weight
-    return _tier(model, "requests", sum(terms), upper)
+    count = _part(model, "unmet_requests", sum(unmet), len(unmet))
+    return _tier(model, "requests", sum(terms), upper, (count,))
 
 
 def available_days(v: Variables, person: str) -> int:
     return sum(1 for modes in v.modes[person] if modes)
 
 
-def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
+def fairness_tier(
+    model: cp_model.CpModel, v: Variables, outside: cp_model.LinearExprT | None = None
+) -> Tier:
     """The heaviest load of own staff in shifts, night shifts and weekend (or public holiday)
     shifts, counting what each already carried this year before the horizon.
 
@@ -140,6 +180,7 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     A carried total (``data.carried``) is added to the person's count, so whoever did more
     nights last month is the last asked for one this month; with carried totals the tier is
     the spread (most minus least), since the gap they leave is at both ends.
+    `outside`: the named reinforcements' shifts, for the average cut (`_average_cut`).
     """
     data = v.data
     n = data.settings.days
@@ -150,15 +191,21 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
         return _tier(model, "fairness", 0, 0)
     nights = [s.id for s in data.shifts if s.night]
     rest = [d for d, day in enumerate(data.dates) if data.rest_day(day)]
+    rest_days = set(rest)
     families = {"shifts": [(d, v.day_work) for d in range(n)]}
+    cells_of: dict[str, Callable[[int, str], bool]] = {"shifts": lambda d, s: True}
     if nights:
         families["nights"] = [(d, v.night_work) for d in range(n)]
+        cells_of["nights"] = lambda d, s: s in nights
     if rest:
         families["weekends"] = [(d, v.day_work) for d in rest]
+        cells_of["weekends"] = lambda d, s: d in rest_days
     groups: dict[int, list[str]] = {}
     for p in own:
         groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
+    peaks = []
     spreads = []
+    cuts: list[Callable[[], None]] = []
     upper = 0
     for name, slots in families.items():
         carried = {p.id: _carried(data, p.id, name) for p in own}
@@ -182,9 +229,17 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
                 for count in counts:
                     model.add(count >= least)
                 model.add(floor <= scale * least)
+        if outside is not None:
+            # Valid with carried totals too: they only raise the peak the cut bounds.
+            args = (model, v, groups, peak, outside, slots, cells_of[name])
+            cuts.append(partial(_average_cut, *args))
+        peaks.append(peak)
         spreads.append(peak if floor is None else peak - floor)
         upper += top
-    return _tier(model, "fairness", sum(spreads), upper)
+    parts = tuple(Part(name, peak, LOAD_SCALE) for name, peak in zip(families, peaks, strict=True))
+    tier = _tier(model, "fairness", sum(spreads), upper, parts)
+    tier.cuts.extend(cuts)
+    return tier
 
 
 def _carried(data: ProblemData, person: str, family: str) -> int:
@@ -195,6 +250,43 @@ def _carried(data: ProblemData, person: str, family: str) -> int:
     return {"shifts": carried.shifts, "nights": carried.nights, "weekends": carried.rest_days}[
         family
     ]
+
+
+AVERAGE_SCALE = 1000  # the average cut's coefficients, in thousandths
+
+
+def _average_cut(
+    model: cp_model.CpModel,
+    v: Variables,
+    groups: dict[int, list[str]],
+    peak: cp_model.IntVar,
+    outside: cp_model.LinearExprT,
+    slots: list[tuple[int, Callable[[str, int], cp_model.LinearExprT]]],
+    in_family: Callable[[int, str], bool],
+) -> None:
+    """The heaviest load of a family (shifts, nights, weekend shifts) is at least its
+    average: two aggregate rows the propagation uses at once (the LP finds the same bound,
+    but on a month-long ward not within minutes).
+
+    The family's places are met by uncovered places, the counted own staff, the rest of the
+    own staff and the named reinforcements (at most all their shifts, which the tiers above
+    have bounded); and each group's work is at most its size times its maximum, which is
+    at most peak / scale, so the counted work is at most peak x sum(size / scale).
+    """
+    counted = {p for members in groups.values() for p in members}
+    others = {p.id for p in v.data.people if p.origin == Origin.OWN} - counted
+
+    def work(people: set[str], name: str) -> cp_model.IntVar:
+        terms = [worked(p, d) for p in sorted(people) for d, worked in slots]
+        return _part(model, name, sum(terms), len(terms)).var
+
+    cells = [key for key in v.cells if in_family(key[0], key[1])]
+    gaps = sum(v.uncovered[(d, s, a)] for (d, s, a, _m) in cells if (d, s, a) in v.uncovered)
+    demand = sum(v.cells[key].lower for key in cells)
+    counted_work = work(counted, "counted_work")
+    model.add(counted_work + work(others, "other_own_work") + outside + gaps >= demand)
+    share = sum(-(-AVERAGE_SCALE * len(members) // scale) for scale, members in groups.items())
+    model.add(AVERAGE_SCALE * counted_work <= share * peak)
 
 
 def continuity_tier(model: cp_model.CpModel, v: Variables) -> Tier:
@@ -261,18 +353,17 @@ def build_objective(
     if settings.objective == "weighted":
         return weighted_objective(model, v)
     changes = [changes_tier(model, v, previous)] if previous is not None else []
+    uncovered = uncovered_tier(model, v)
+    peak = peak_requested_tier(model, v)
+    reinforcements = reinforcement_tier(model, v)
+    outside = sum(part.var for part in reinforcements.parts)
     return Objective(
-        uncovered=uncovered_tier(model, v),
+        uncovered=uncovered,
         team=team_tier(model, v) if v.team_breaks else None,
-        strict=[
-            peak_requested_tier(model, v),
-            *changes,
-            reinforcement_tier(model, v),
-            surplus_tier(model, v),
-        ],
+        strict=[peak, *changes, reinforcements, surplus_tier(model, v)],
         soft=[
             (settings.weight_requests, requests_tier(model, v)),
-            (settings.weight_fairness, fairness_tier(model, v)),
+            (settings.weight_fairness, fairness_tier(model, v, outside)),
             (settings.weight_continuity, continuity_tier(model, v)),
             *_contacts(model, v),
         ],

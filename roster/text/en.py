@@ -529,6 +529,34 @@ WORDS: dict[str, str] = {
         " may mix the teams less)"
     ),
     "workbook.team_breaks": "Teams mixed (team separation broken)",
+    "tier.best": "best so far:",
+    "tier.uncovered": "uncovered places {value}",
+    "tier.peak_requested": "people to request {value}",
+    "tier.changes": "changes to the announced roster {value}",
+    "tier.named_reinforcements": "reinforcement shifts {value}",
+    "tier.named_reinforcements.city": (
+        "reinforcement shifts: district {district_shifts}, city {city_shifts}; "
+        "a city shift counted twice: {value}"
+    ),
+    "tier.surplus_shifts": "shifts beyond demand {value}",
+    "tier.requests": "unmet requests {unmet_requests}",
+    "tier.fairness": "most for one person (over the whole period):",
+    "tier.part.shifts": "{n} shifts",
+    "tier.part.nights": "{n} nights",
+    "tier.part.weekends": "{n} weekend shifts",
+    "tier.continuity": "shifts away from the home area {value}",
+    "tier.weighted_cover": "weighted cover {value}",
+    "tier.team_breaks": "places where teams meet {value}",
+    "tier.contact_pairs": "pairs of people on site together {value}",
+    "tier.proven": "proven",
+    "tier.bound": "bound {bound}",
+    "tier.bound_gap": "bound {bound}, gap {gap:.1f}%",
+    "tier.no_bound": "no bound yet: a tier above is not proven",
+    "tier.joint_gap": "together {gap:.1f}% from their joint bound",
+    "tier.joint_proven": "together proven optimal",
+    "tier.joint_note": "a weighted sum: no tier has a bound of its own",
+    "summary.stage_line": "{stage}: {verdict}, {seconds:.1f} s",
+    "summary.stage_open": "not all proven",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

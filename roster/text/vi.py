@@ -528,6 +528,34 @@ WORDS: dict[str, str] = {
         " tổ trực chung)"
     ),
     "workbook.team_breaks": "Số lần các tổ trực chung (phá tách tổ)",
+    "tier.best": "tốt nhất đến giờ:",
+    "tier.uncovered": "chỗ trống {value}",
+    "tier.peak_requested": "người cần đề nghị {value}",
+    "tier.changes": "thay đổi so với lịch đã công bố {value}",
+    "tier.named_reinforcements": "ca tăng cường {value}",
+    "tier.named_reinforcements.city": (
+        "ca tăng cường: quận {district_shifts}, thành phố {city_shifts}; "
+        "tính ca thành phố gấp đôi: {value}"
+    ),
+    "tier.surplus_shifts": "ca dư so với nhu cầu {value}",
+    "tier.requests": "nguyện vọng chưa đáp ứng {unmet_requests}",
+    "tier.fairness": "nhiều nhất một người (quy ra cả kỳ):",
+    "tier.part.shifts": "{n} ca",
+    "tier.part.nights": "{n} ca đêm",
+    "tier.part.weekends": "{n} ca cuối tuần",
+    "tier.continuity": "ca ngoài địa bàn quen {value}",
+    "tier.weighted_cover": "độ phủ có trọng số {value}",
+    "tier.team_breaks": "vị trí các tổ gặp nhau {value}",
+    "tier.contact_pairs": "số cặp người trực cùng ca {value}",
+    "tier.proven": "đã chứng minh",
+    "tier.bound": "cận dưới {bound}",
+    "tier.bound_gap": "cận dưới {bound}, khoảng cách {gap:.1f}%",
+    "tier.no_bound": "chưa có cận: tầng trên chưa chứng minh",
+    "tier.joint_gap": "cả nhóm cách cận dưới chung {gap:.1f}%",
+    "tier.joint_proven": "cả nhóm đã chứng minh tối ưu",
+    "tier.joint_note": "tổng có trọng số: không có cận riêng từng tầng",
+    "summary.stage_line": "{stage}: {verdict}, {seconds:.1f} giây",
+    "summary.stage_open": "chưa chứng minh hết",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
