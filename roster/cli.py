@@ -793,3 +793,22 @@ def trace_cmd(
             + (f" (already F0/F1: {', '.join(sorted(skip))})" if skip else ""),
             markup=False,
         )
+
+
+@main.command("serve")
+@click.argument(
+    "folder", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token", help="Sign-in token (or ROSTER_TOKEN); required beyond 127.0.0.1.")
+def serve_cmd(folder: Path, host: str, port: int, token: str | None) -> None:
+    """The roster in a browser over the workbooks of FOLDER (needs: pip install 'roster[web]')."""
+    from roster.web.serve import Unguarded, address, run, token_for
+
+    try:
+        required = token_for(host, token)
+    except Unguarded as exc:
+        _bad(str(exc))
+    out.print(f"Mở / open: {address(host, port)}", markup=False)
+    run(folder, host, port, required)
