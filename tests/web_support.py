@@ -1,0 +1,64 @@
+"""Shared by the web tests: a served folder, a solved version without waiting for a solve,
+and the CSRF token of a page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from roster.io.workbook import read_workbook
+from roster.io.writer import write_roster
+from roster.web.store import Folder
+from roster.web.words import EN, VI
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "ward-hoa-thuan-dong.xlsx"
+PEOPLE, REQUIREMENTS = "Cán bộ", "Yêu cầu"
+WORD_KEYS = frozenset(VI) | frozenset(EN)
+
+
+def copy_example(folder: Path, name: str = "ward.xlsx", edit=None) -> Path:
+    """The bundled example copied into ``folder``; ``edit(workbook)`` changes the copy."""
+    target = folder / name
+    shutil.copy(EXAMPLE, target)
+    if edit is not None:
+        wb = load_workbook(target)
+        edit(wb)
+        wb.save(target)
+    return target
+
+
+def rename_first_person(name: str):
+    def edit(wb) -> None:
+        wb[PEOPLE].cell(row=2, column=2).value = name
+
+    return edit
+
+
+def short_of_people(wb) -> None:
+    """One requirement row asks for far more people than the ward has free: a short cell."""
+    wb[REQUIREMENTS].cell(row=2, column=6).value = 60
+
+
+def greedy_version(folder: Path, workbook: Path) -> int:
+    """A first version with no assignments at all (every place short), written at once."""
+    from roster.verify import check
+    from roster.web.state import Loaded, as_result
+
+    data = read_workbook(workbook)
+    loaded = Loaded(data, (), check(data, ()))
+    result = as_result(data, [], loaded)
+    store = Folder(folder)
+    entry = next(e for e in store.workbooks() if e.path == workbook.resolve())
+    saved = store.save_version(entry.id, None, "solve", lambda p: write_roster(result, p))
+    return saved.version.number
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def workbook_id(html: str) -> str:
+    return re.search(r'href="/w/([0-9a-f]{12})"', html).group(1)
