@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -37,9 +38,12 @@ def rename_first_person(name: str):
     return edit
 
 
+SHORT_DAY = datetime(2021, 8, 20)
+
+
 def short_of_people(wb) -> None:
-    """One requirement row asks for far more people than the ward has free: a short cell."""
-    wb[REQUIREMENTS].cell(row=2, column=6).value = 60
+    """One area asks for far more people than the ward has free on one day: short cells."""
+    wb[REQUIREMENTS].append(["TDP-1", "S", SHORT_DAY, SHORT_DAY, None, 40, 0, None, None, "onsite"])
 
 
 def greedy_version(folder: Path, workbook: Path) -> int:
@@ -57,7 +61,7 @@ def greedy_version(folder: Path, workbook: Path) -> int:
 
 
 def csrf_of(html: str) -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+    return re.search(r'(?:name="csrf" value="|"X-CSRF-Token": ")([^"]+)"', html).group(1)
 
 
 def workbook_id(html: str) -> str:

@@ -64,7 +64,7 @@ def coverage_rows(data: ProblemData, assignments: Sequence[Assignment], report: 
                 Cell(
                     str(-missing[key] if missing[key] else staffed[key]),
                     "broken" if rules else state,
-                    "; ".join(v.message for v in rules),
+                    "; ".join(f"[{v.rule}] {v.message}" for v in rules),
                 )
             )
         rows.append(Row(area.id, area.name or area.id, tuple(cells)))
