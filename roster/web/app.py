@@ -348,9 +348,11 @@ async def edit(request: Request) -> Response:
     data = loaded.data
     a = _assignment(data, roster, form.get("person"), form.get("day"))
     op = form.get("op")
+    t = words(_lang(request))
+    place = f"{a.person} {a.date:%d/%m} {a.shift} {a.area}"
     if op == "remove":
         new = [x for x in roster if x != a]
-        note = f"remove {a.person} {a.date:%d/%m} {a.shift} {a.area}"
+        note = t["note_remove"].format(place=place)
     elif op == "move":
         day = _day(data, form.get("to_day"))
         shift = _known(data.shift_by_id, form.get("to_shift"))
@@ -358,7 +360,7 @@ async def edit(request: Request) -> Response:
         mode = Mode.REMOTE if data.area_by_id[area].is_remote else Mode.ONSITE
         moved = Assignment(date=day, shift=shift, area=area, person=a.person, mode=mode)
         new = [x for x in roster if x != a] + [moved]
-        note = f"move {a.person} {a.date:%d/%m} {a.shift} {a.area} -> {day:%d/%m} {shift} {area}"
+        note = t["note_move"].format(place=place, to=f"{day:%d/%m} {shift} {area}")
     elif op == "swap":
         b = _assignment(data, roster, form.get("other"), form.get("day"))
         new = [x for x in roster if x not in (a, b)]
@@ -366,7 +368,7 @@ async def edit(request: Request) -> Response:
             a.model_copy(update={"person": b.person}),
             b.model_copy(update={"person": a.person}),
         ]
-        note = f"swap {a.person} <-> {b.person} {a.date:%d/%m}"
+        note = t["note_swap"].format(place=place, other=b.person)
     elif op == "cover":
         plan = plan_cover(data, roster, a.person, a.date, a.shift, budget_s=1.5)
         options = plan.options()
@@ -376,7 +378,7 @@ async def edit(request: Request) -> Response:
             raise Refused(400, "bad_request") from None
         target = find_shift(roster, a.person, a.date, a.shift)
         new = apply_moves(roster, target, moves)
-        note = f"cover {a.person} {a.date:%d/%m} {a.shift}: " + ", ".join(m.person for m in moves)
+        note = t["note_cover"].format(place=place, by=", ".join(m.person for m in moves))
     else:
         raise Refused(400, "bad_request")
     request.app.state.memory.edit(_session(request), entry.id, version.number, data, new, note)

@@ -92,7 +92,6 @@ VI = {
     "person": "Cán bộ",
     "name": "Họ tên",
     "gap_line": "cần {needed}, có {assigned}, thiếu {missing}",
-    "why": "Lý do",
     "requested": "Đề nghị tăng cường",
     "no_gap": "Không thiếu người.",
     "move_to": "Chuyển sang",
@@ -161,6 +160,10 @@ VI = {
     "too_large": "Tệp quá lớn (tối đa 20 MB).",
     "not_xlsx": "Không phải sổ Excel .xlsx.",
     "no_file": "Chưa chọn tệp.",
+    "note_remove": "bỏ ca {place}",
+    "note_move": "chuyển {place} sang {to}",
+    "note_swap": "đổi ca {place} với {other}",
+    "note_cover": "thay ca {place}: {by}",
 }
 
 EN = {
@@ -249,7 +252,6 @@ EN = {
     "person": "Person",
     "name": "Name",
     "gap_line": "needs {needed}, has {assigned}, {missing} short",
-    "why": "Why",
     "requested": "Requested reinforcements",
     "no_gap": "Nobody short.",
     "move_to": "Move to",
@@ -318,6 +320,10 @@ EN = {
     "too_large": "File too large (at most 20 MB).",
     "not_xlsx": "Not an Excel .xlsx workbook.",
     "no_file": "No file chosen.",
+    "note_remove": "remove {place}",
+    "note_move": "move {place} to {to}",
+    "note_swap": "swap {place} with {other}",
+    "note_cover": "cover {place}: {by}",
 }
 
 WORDS = {"vi": VI, "en": EN}
