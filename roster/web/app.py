@@ -52,7 +52,6 @@ from roster.web.state import Loaded, Memory, as_result, loaded_from
 from roster.web.store import Entry, Folder, Version
 from roster.web.words import LANGUAGES, words
 
-PACKAGE = Path(__file__).parent
 MARKABLE = (StatusKind.F0, StatusKind.F1, StatusKind.SICK, StatusKind.LEAVE)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
@@ -81,7 +80,6 @@ def page(request: Request, name: str, status: int = 200, **context) -> HTMLRespo
         t=words(lang),
         lang=lang,
         csrf=csrf_token(request),
-        signed=bool(request.app.state.token),
         **context,
     )
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
@@ -239,8 +237,11 @@ async def stop(request: Request) -> Response:
     await posted_form(request)
     entry = _entry(request)
     job = request.app.state.jobs.get(entry.id)
-    if job is not None:
-        job.control.stop()
+    if job is None:
+        return RedirectResponse(f"/w/{entry.id}", 303)
+    job.control.stop()
+    if job.kind == "replan":
+        return RedirectResponse(f"/w/{entry.id}/v/{job.base}/events", 303)
     return RedirectResponse(f"/w/{entry.id}", 303)
 
 
@@ -485,7 +486,9 @@ async def events_page(request: Request) -> Response:
         isolated = already_isolated(data.statuses, [c.person for c in found], day)
         found = [(c, c.person in isolated) for c in found]
     job = request.app.state.jobs.get(entry.id)
-    plan = job.outcome if job and job.done and job.kind == "replan" else None
+    if job is not None and (job.kind != "replan" or job.base != version.number):
+        job = None  # a solve, or a re-plan of another version: shown on its own page
+    plan = job.outcome if job and job.done else None
     return page(
         request,
         "events.html",
@@ -496,13 +499,13 @@ async def events_page(request: Request) -> Response:
         day=day,
         found=found,
         kinds=MARKABLE,
-        job=job if job and job.kind == "replan" else None,
+        job=job,
         plan=plan,
-        changed=_plan_cells(data, loaded, plan),
+        changed=_plan_cells(loaded, plan),
     )
 
 
-def _plan_cells(data, loaded: Loaded, plan) -> list[views.Row]:
+def _plan_cells(loaded: Loaded, plan) -> list[views.Row]:
     """The re-planned grid with the changed person-days highlighted (rows that changed only)."""
     if plan is None:
         return []
@@ -549,7 +552,7 @@ async def mark(request: Request) -> Response:
             control=job.control,
         )
 
-    if app.jobs.start(entry.id, "replan", limit, work) is None:
+    if app.jobs.start(entry.id, "replan", limit, work, base=version.number) is None:
         raise Refused(409, "busy")
     return RedirectResponse(f"/w/{entry.id}/v/{version.number}/events", status_code=303)
 
@@ -560,8 +563,11 @@ async def accept(request: Request) -> Response:
     entry, version, _ = _version(request)
     app = request.app.state
     job = app.jobs.get(entry.id)
-    if job is None or not job.done or job.kind != "replan" or job.outcome is None:
+    if job is None or not job.done or job.kind != "replan" or job.base != version.number:
         raise Refused(409, "no_draft")
+    if job.outcome is None:  # failed: nothing to save
+        app.jobs.forget(entry.id)
+        return RedirectResponse(f"/w/{entry.id}/v/{version.number}", status_code=303)
     if form.get("do") != "accept":
         app.jobs.forget(entry.id)
         return RedirectResponse(f"/w/{entry.id}/v/{version.number}", status_code=303)

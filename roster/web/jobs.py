@@ -23,6 +23,7 @@ class Job:
     key: str
     kind: str  # "solve" or "replan"
     limit: float
+    base: int | None = None  # the version a re-plan starts from
     control: SolveControl = field(default_factory=SolveControl)
     started: float = field(default_factory=time.monotonic)
     last: ProgressEvent | None = None
@@ -54,12 +55,19 @@ class Jobs:
         job = self._jobs.get(key)
         return job is not None and not job.done
 
-    def start(self, key: str, kind: str, limit: float, work: Callable[[Job], Any]) -> Job | None:
+    def start(
+        self,
+        key: str,
+        kind: str,
+        limit: float,
+        work: Callable[[Job], Any],
+        base: int | None = None,
+    ) -> Job | None:
         """Run ``work(job)`` in a thread; None when a job of this workbook still runs."""
         with self._lock:
             if self.running(key):
                 return None
-            job = Job(key, kind, limit)
+            job = Job(key, kind, limit, base)
             self._jobs[key] = job
         threading.Thread(target=self._run, args=(job, work), daemon=True, name=f"job-{key}").start()
         return job
