@@ -22,7 +22,7 @@ from roster.verify import check
 from roster.web.app import create_app
 from roster.web.store import Folder
 from roster.web.words import EN, VI
-from tests.web_support import copy_example, csrf_of, short_of_people, workbook_id
+from tests.web_support import copy_example, csrf_of, local, short_of_people, workbook_id
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "roster" / "web" / "templates"
 
@@ -54,7 +54,7 @@ def served(tmp_path_factory):
 
 
 def _client(folder: Path) -> TestClient:
-    return TestClient(create_app(folder))
+    return local(create_app(folder))
 
 
 def test_open_lists_the_workbooks_and_offers_templates(served):
@@ -95,7 +95,8 @@ def _wait(client: TestClient, url: str, done: str, seconds: float = 120) -> str:
         if done in html:
             return html
         time.sleep(0.5)
-    raise AssertionError(f"{done} never appeared")
+    error = re.search(r'id="job-error">(.*?)</p>', html, re.S)
+    raise AssertionError(f"{done} never appeared; {error[1] if error else html[-600:]}")
 
 
 def test_a_background_solve_with_progress_one_at_a_time(tmp_path):
@@ -106,7 +107,7 @@ def test_a_background_solve_with_progress_one_at_a_time(tmp_path):
     assert client.post(f"/w/{wid}/solve", data={"csrf": csrf, "limit": "4"}).status_code == 200
     again = client.post(f"/w/{wid}/solve", data={"csrf": csrf, "limit": "4"})
     assert again.status_code == 409 and VI["busy"] in again.text
-    other = TestClient(client.app)  # a page closed and opened again: the job is still there
+    other = local(client.app)  # a page closed and opened again: the job is still there
     assert 'id="progress-text"' in other.get(f"/w/{wid}/progress").text
     html = _wait(client, f"/w/{wid}/progress", 'id="job-done"')
     assert f'href="/w/{wid}/v/1"' in html

@@ -24,6 +24,7 @@ from tests.web_support import (
     copy_example,
     csrf_of,
     greedy_version,
+    local,
     rename_first_person,
     workbook_id,
 )
@@ -60,7 +61,7 @@ def test_serve_refuses_to_start_unguarded(tmp_path, monkeypatch):
 
 
 def test_a_request_without_the_token_is_refused(folder):
-    client = TestClient(create_app(folder, token="s3cret"), follow_redirects=False)
+    client = local(create_app(folder, token="s3cret"), follow_redirects=False)
     assert client.get("/").status_code == 303
     assert client.get("/").headers["location"] == "/login"
     assert client.post("/upload").status_code == 401
@@ -85,7 +86,7 @@ def _post_routes(app) -> list[str]:
 
 def test_every_post_needs_the_csrf_token(folder):
     app = create_app(folder)
-    client = TestClient(app, follow_redirects=False)
+    client = local(app, follow_redirects=False)
     client.get("/")
     routes = _post_routes(app)
     assert len(routes) >= 9
@@ -96,7 +97,7 @@ def test_every_post_needs_the_csrf_token(folder):
 
 
 def test_a_cross_site_post_is_refused(folder):
-    client = TestClient(create_app(folder), follow_redirects=False)
+    client = local(create_app(folder), follow_redirects=False)
     html = client.get("/").text
     wid, csrf = workbook_id(html), csrf_of(html)
     evil = {"Origin": "http://evil.example"}
@@ -115,7 +116,7 @@ def _upload(client, content: bytes, name: str = "ward.xlsx"):
 
 
 def test_a_non_workbook_upload_is_refused(folder):
-    client = TestClient(create_app(folder), follow_redirects=False)
+    client = local(create_app(folder), follow_redirects=False)
     response = _upload(client, b"name,shift\nAn,S\n", "roster.csv")
     assert response.status_code == 415
     assert "xlsx" in response.text
@@ -130,7 +131,7 @@ def test_an_upload_unpacking_to_300_mb_is_refused(folder):
     ):
         for _ in range(300):
             part.write(b"\0" * 2**20)
-    client = TestClient(create_app(folder), follow_redirects=False)
+    client = local(create_app(folder), follow_redirects=False)
     response = _upload(client, buffer.getvalue())
     assert response.status_code == 415
     assert "unpacks to 300 MB" in response.text
@@ -138,13 +139,13 @@ def test_an_upload_unpacking_to_300_mb_is_refused(folder):
 
 
 def test_an_upload_over_the_size_limit_is_refused(folder):
-    client = TestClient(create_app(folder, max_upload=1000), follow_redirects=False)
+    client = local(create_app(folder, max_upload=1000), follow_redirects=False)
     response = _upload(client, b"PK\x03\x04" + b"\0" * 5000)
     assert response.status_code == 413
 
 
 def test_upload_names_never_reach_the_file_system(folder):
-    client = TestClient(create_app(folder), follow_redirects=False)
+    client = local(create_app(folder), follow_redirects=False)
     content = (folder / "ward.xlsx").read_bytes()
     response = _upload(client, content, "../../etc/passwd")
     assert response.status_code == 303
@@ -167,7 +168,7 @@ def test_upload_names_never_reach_the_file_system(folder):
     ],
 )
 def test_paths_from_the_browser_are_harmless(folder, path):
-    client = TestClient(create_app(folder), follow_redirects=False)
+    client = local(create_app(folder), follow_redirects=False)
     response = client.get(path)
     assert response.status_code == 404
     assert "root:" not in response.text
@@ -175,7 +176,7 @@ def test_paths_from_the_browser_are_harmless(folder, path):
 
 def test_a_version_day_outside_the_roster_is_refused(folder):
     greedy_version(folder, folder / "ward.xlsx")
-    client = TestClient(create_app(folder), follow_redirects=False)
+    client = local(create_app(folder), follow_redirects=False)
     wid = workbook_id(client.get("/").text)
     assert client.get(f"/w/{wid}/v/1/day/2099-01-01").status_code == 400
     assert client.get(f"/w/{wid}/v/1/day/..%2F..%2Fetc").status_code in (400, 404)
@@ -185,7 +186,7 @@ def test_a_version_day_outside_the_roster_is_refused(folder):
 def test_a_name_with_markup_is_shown_as_text(tmp_path):
     workbook = copy_example(tmp_path, edit=rename_first_person(SCRIPT))
     greedy_version(tmp_path, workbook)
-    client = TestClient(create_app(tmp_path))
+    client = local(create_app(tmp_path))
     wid = workbook_id(client.get("/").text)
     for path in (f"/w/{wid}/v/1", f"/w/{wid}/v/1/events"):
         html = client.get(path).text
@@ -201,14 +202,25 @@ def test_an_input_problem_with_markup_is_shown_as_text(tmp_path):
                 row[1].value = SCRIPT
 
     copy_example(tmp_path, edit=bad_unit)
-    client = TestClient(create_app(tmp_path))
+    client = local(create_app(tmp_path))
     wid = workbook_id(client.get("/").text)
     html = client.get(f"/w/{wid}").text
     assert 'id="problems"' in html
     assert SCRIPT not in html and "&lt;script&gt;" in html
 
 
+def test_without_a_token_only_loopback_host_names_are_answered(folder):
+    app = create_app(folder)
+    assert local(app).get("/").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8000").get("/").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example:8000")
+    assert rebound.get("/").status_code == 400
+    guarded = create_app(folder, token="s3cret")
+    station = TestClient(guarded, base_url="http://192.168.1.5:8000")
+    assert station.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+
+
 def test_pages_forbid_inline_scripts(folder):
-    response = TestClient(create_app(folder)).get("/")
+    response = local(create_app(folder)).get("/")
     assert "script-src" not in response.headers["content-security-policy"]
     assert response.headers["content-security-policy"].startswith("default-src 'self'")

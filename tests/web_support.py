@@ -60,6 +60,13 @@ def greedy_version(folder: Path, workbook: Path) -> int:
     return saved.version.number
 
 
+def local(app, **options):
+    """A test client that asks for 127.0.0.1, as a browser on the station's machine does."""
+    from starlette.testclient import TestClient
+
+    return TestClient(app, base_url="http://127.0.0.1", **options)
+
+
 def csrf_of(html: str) -> str:
     return re.search(r'(?:name="csrf" value="|"X-CSRF-Token": ")([^"]+)"', html).group(1)
 

@@ -2,6 +2,7 @@
 
 - A token is required whenever the server listens beyond this machine: a login form sets a
   signed session cookie, or a script sends ``Authorization: Bearer <token>``.
+- Without a token, only requests for a loopback host name are answered (DNS rebinding).
 - Every POST carries the session's CSRF token (a hidden field or the ``X-CSRF-Token``
   header htmx sends) and must not come from another site (``Origin``/``Sec-Fetch-Site``).
 - Uploads are capped in size before they are read and must start like an xlsx (a zip); the
@@ -117,8 +118,18 @@ def xlsx_bytes_problem(data: bytes, limit: int = MAX_UPLOAD) -> str | None:
     return None
 
 
+def host_ok(request: Request) -> bool:
+    """Without a token only a loopback name may be asked for: a web page elsewhere that
+    points its own domain at 127.0.0.1 (DNS rebinding) must not reach the application."""
+    if request.app.state.token:
+        return True
+    host = urlsplit("//" + request.headers.get("host", "")).hostname or ""
+    return is_loopback(host)
+
+
 class TokenGate:
-    """ASGI middleware: with a token set, only signed-in requests reach the pages."""
+    """ASGI middleware: with a token set, only signed-in requests reach the pages; without
+    one, only requests addressed to a loopback name."""
 
     def __init__(self, app: ASGIApp):
         self.app = app
@@ -128,6 +139,9 @@ class TokenGate:
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive)
+        if not host_ok(request):
+            await PlainTextResponse("host not allowed", status_code=400)(scope, receive, send)
+            return
         if request.url.path.startswith(OPEN_PATHS) or signed_in(request):
             await self.app(scope, receive, send)
             return
