@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -24,18 +25,19 @@ from roster.web import views
 from roster.web.jobs import Job
 from roster.web.pages import (
     day_of,
+    form_post,
     known,
     lang_of,
     page,
     version_of,
 )
-from roster.web.security import Refused, posted_form
+from roster.web.security import Refused
 from roster.web.state import Loaded, loaded_from
 
 MARKABLE = (StatusKind.F0, StatusKind.F1, StatusKind.SICK, StatusKind.LEAVE)
 
 
-async def events_page(request: Request) -> Response:
+def events_page(request: Request) -> Response:
     entry, version, loaded = version_of(request)
     data = loaded.data
     q = request.query_params
@@ -77,9 +79,9 @@ def _plan_cells(loaded: Loaded, plan) -> list[views.Row]:
     return [r for r in rows if r.key in people]
 
 
-async def mark(request: Request) -> Response:
+@form_post
+def mark(request: Request, form: FormData) -> Response:
     """Mark statuses on a copy of the roster workbook, then re-plan from a date."""
-    form = await posted_form(request)
     entry, version, loaded = version_of(request)
     app = request.app.state
     data = loaded.data
@@ -118,9 +120,9 @@ async def mark(request: Request) -> Response:
     return RedirectResponse(f"/w/{entry.id}/v/{version.number}/events", status_code=303)
 
 
-async def accept(request: Request) -> Response:
+@form_post
+def accept(request: Request, form: FormData) -> Response:
     """Save the re-planned roster (with its Changes sheet) as a new version, or drop it."""
-    form = await posted_form(request)
     entry, version, _ = version_of(request)
     app = request.app.state
     job = app.jobs.get(entry.id)
@@ -145,7 +147,7 @@ async def accept(request: Request) -> Response:
     return RedirectResponse(f"/w/{entry.id}/v/{saved.version.number}?m={message}", 303)
 
 
-async def donors_page(request: Request) -> Response:
+def donors_page(request: Request) -> Response:
     entry, version, loaded = version_of(request)
     data = loaded.data
     q = request.query_params

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import secrets
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
-from roster.web.security import Refused, csrf_token
+from roster.web.security import Refused, csrf_token, posted_form
 from roster.web.state import Loaded
 from roster.web.store import Entry, Version
 from roster.web.words import LANGUAGES, words
@@ -106,6 +109,18 @@ def known(ids, value: object) -> str:
 def download(path: Path, name: str, cleanup: Path | None = None) -> FileResponse:
     task = BackgroundTask(shutil.rmtree, cleanup, ignore_errors=True) if cleanup else None
     return FileResponse(path, filename=name, background=task, headers=SECURITY_HEADERS)
+
+
+def form_post(handler: Callable[[Request, FormData], Response]) -> Callable:
+    """A POST endpoint: its form read once it is known to come from this site with the
+    session's CSRF token, then the handler run in a worker thread (solving, checking and
+    writing workbooks take long enough to hold up every other page)."""
+
+    async def endpoint(request: Request) -> Response:
+        form = await posted_form(request)
+        return await run_in_threadpool(handler, request, form)
+
+    return endpoint
 
 
 async def refused(request: Request, exc: Refused) -> Response:

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -25,13 +26,14 @@ from roster.web.pages import (
     current,
     day_of,
     download,
+    form_post,
     known,
     lang_of,
     page,
     session_id,
     version_of,
 )
-from roster.web.security import Refused, posted_form
+from roster.web.security import Refused
 from roster.web.state import Loaded, as_result
 from roster.web.words import words
 
@@ -60,13 +62,13 @@ def _roster_context(request: Request) -> dict:
     }
 
 
-async def roster_page(request: Request) -> Response:
+def roster_page(request: Request) -> Response:
     context = _roster_context(request)
     context["message"] = request.query_params.get("m", "")
     return page(request, "roster.html", **context)
 
 
-async def area_day(request: Request) -> Response:
+def area_day(request: Request) -> Response:
     """Why an area is short on a day, shift by shift, and what is requested for it."""
     _, _, loaded = version_of(request)
     data = loaded.data
@@ -88,7 +90,7 @@ def _assignment(data, roster, person: object, day: object) -> Assignment:
     return found
 
 
-async def shift_panel(request: Request) -> Response:
+def shift_panel(request: Request) -> Response:
     """What may be done with one person's shift: move, swap, remove, find a cover."""
     entry, version, loaded, roster, _ = current(request)
     q = request.query_params
@@ -99,7 +101,7 @@ async def shift_panel(request: Request) -> Response:
     )
 
 
-async def cover_panel(request: Request) -> Response:
+def cover_panel(request: Request) -> Response:
     entry, version, loaded, roster, _ = current(request)
     q = request.query_params
     a = _assignment(loaded.data, roster, q.get("person"), q.get("day"))
@@ -158,9 +160,9 @@ def _place(a: Assignment) -> str:
 EDITS = {"remove": _remove, "move": _move, "swap": _swap, "cover": _cover}
 
 
-async def edit(request: Request) -> Response:
+@form_post
+def edit(request: Request, form: FormData) -> Response:
     """One edit of the draft: checked at once, shown on the cells, nothing saved yet."""
-    form = await posted_form(request)
     entry, version, loaded, roster, _ = current(request)
     data = loaded.data
     a = _assignment(data, roster, form.get("person"), form.get("day"))
@@ -172,16 +174,16 @@ async def edit(request: Request) -> Response:
     return RedirectResponse(f"/w/{entry.id}/v/{version.number}", status_code=303)
 
 
-async def discard(request: Request) -> Response:
-    await posted_form(request)
+@form_post
+def discard(request: Request, form: FormData) -> Response:
     entry, version, _ = version_of(request)
     request.app.state.memory.drop(session_id(request), entry.id)
     return RedirectResponse(f"/w/{entry.id}/v/{version.number}", status_code=303)
 
 
-async def save(request: Request) -> Response:
+@form_post
+def save(request: Request, form: FormData) -> Response:
     """Write the draft as a new version; a draft based on an older version is kept apart."""
-    form = await posted_form(request)
     entry, version, loaded = version_of(request)
     app = request.app.state
     sid = session_id(request)
@@ -216,7 +218,7 @@ def _edit_changes(loaded: Loaded, after, notes: list[str]) -> list[Change]:
     return out
 
 
-async def day_page(request: Request) -> Response:
+def day_page(request: Request) -> Response:
     entry, version, loaded, roster, report = current(request)
     data = loaded.data
     day = day_of(data, request.path_params["day"])
@@ -233,12 +235,12 @@ async def day_page(request: Request) -> Response:
     )
 
 
-async def download_roster(request: Request) -> Response:
+def download_roster(request: Request) -> Response:
     entry, version, _ = version_of(request)
     return download(version.path, f"{Path(entry.label).stem}-v{version.number:03d}.xlsx")
 
 
-async def download_pdf(request: Request) -> Response:
+def download_pdf(request: Request) -> Response:
     entry, version, loaded = version_of(request)
     data = loaded.data
     q = request.query_params

@@ -8,6 +8,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -21,21 +23,22 @@ from roster.web.jobs import Job
 from roster.web.pages import (
     download,
     entry_of,
+    form_post,
     page,
 )
 from roster.web.security import Refused, log_in, posted_form, xlsx_bytes_problem
 from roster.web.state import loaded_from
 from roster.web.store import Folder, Version
-from roster.web.words import LANGUAGES, words
+from roster.web.words import LANGUAGES
 
 
-async def home(request: Request) -> Response:
+def home(request: Request) -> Response:
     folder: Folder = request.app.state.folder
     rows = [(e, folder.latest(e.id)) for e in folder.workbooks()]
     return page(request, "open.html", rows=rows, folder=folder.root)
 
 
-async def language(request: Request) -> Response:
+def language(request: Request) -> Response:
     lang = request.query_params.get("to", "vi")
     request.session["lang"] = lang if lang in LANGUAGES else "vi"
     back = request.query_params.get("back", "/")
@@ -52,7 +55,7 @@ async def login(request: Request) -> Response:
     return page(request, "login.html", wrong=False)
 
 
-async def template(request: Request) -> Response:
+def template(request: Request) -> Response:
     lang = request.path_params["lang"]
     if lang not in LANGUAGES:
         raise Refused(404, "not_found")
@@ -70,18 +73,25 @@ async def upload(request: Request) -> Response:
     problem = xlsx_bytes_problem(data, request.app.state.max_upload)
     if problem:
         raise Refused(413 if problem == "too_large" else 415, problem)
+    return await run_in_threadpool(_keep_upload, request, data)
+
+
+def _keep_upload(request: Request, data: bytes) -> Response:
+    """Store the upload under a server-chosen name; read it with the reader's guards (the
+    unpacked-size limit among them) and drop it when it is no workbook at all. A workbook
+    with input problems is kept: its page lists them."""
     folder: Folder = request.app.state.folder
     entry = folder.store_upload(data)
     try:
         read_workbook_with_warnings(entry.path)
     except InputError as exc:
-        if exc.problems and not exc.problems[0].sheet:  # not a workbook at all: not kept
+        if exc.problems and not exc.problems[0].sheet:
             folder.remove_upload(entry)
             return page(request, "refused.html", status=415, problems=exc.problems)
     return RedirectResponse(f"/w/{entry.id}", status_code=303)
 
 
-async def workbook(request: Request) -> Response:
+def workbook(request: Request) -> Response:
     entry = entry_of(request)
     folder: Folder = request.app.state.folder
     try:
@@ -101,8 +111,8 @@ async def workbook(request: Request) -> Response:
     )
 
 
-async def start_solve(request: Request) -> Response:
-    form = await posted_form(request)
+@form_post
+def start_solve(request: Request, form: FormData) -> Response:
     entry = entry_of(request)
     app = request.app.state
     try:
@@ -116,7 +126,7 @@ async def start_solve(request: Request) -> Response:
         data = read_workbook_with_warnings(entry.path)[0]
         result = solve(data, time_limit=limit, progress=job.progress, control=job.control)
         if result.status == Status.INFEASIBLE:
-            raise ValueError(words("vi")["infeasible"])
+            raise ValueError("infeasible")  # a key of the words: said in the page's language
         saved = app.folder.save_version(entry.id, based, "solve", lambda p: write_roster(result, p))
         app.memory.remember(saved.version.path, loaded_from(result))
         return saved.version
@@ -126,8 +136,8 @@ async def start_solve(request: Request) -> Response:
     return RedirectResponse(f"/w/{entry.id}", status_code=303)
 
 
-async def stop(request: Request) -> Response:
-    await posted_form(request)
+@form_post
+def stop(request: Request, form: FormData) -> Response:
     entry = entry_of(request)
     job = request.app.state.jobs.get(entry.id)
     if job is None:
@@ -138,6 +148,6 @@ async def stop(request: Request) -> Response:
     return RedirectResponse(f"/w/{entry.id}", 303)
 
 
-async def progress(request: Request) -> Response:
+def progress(request: Request) -> Response:
     entry = entry_of(request)
     return page(request, "progress.html", entry=entry, job=request.app.state.jobs.get(entry.id))
