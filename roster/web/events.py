@@ -38,6 +38,7 @@ MARKABLE = (StatusKind.F0, StatusKind.F1, StatusKind.SICK, StatusKind.LEAVE)
 
 
 def events_page(request: Request) -> Response:
+    """Mark a status and trace the contacts; a running re-plan, or its changes to accept."""
     entry, version, loaded = version_of(request)
     data = loaded.data
     q = request.query_params
@@ -148,6 +149,7 @@ def accept(request: Request, form: FormData) -> Response:
 
 
 def donors_page(request: Request) -> Response:
+    """Who may give blood to a patient on a day, and who would take their shift."""
     entry, version, loaded = version_of(request)
     data = loaded.data
     q = request.query_params

@@ -40,6 +40,7 @@ env = Environment(
 
 
 def lang_of(request: Request) -> str:
+    """The session's language: Vietnamese unless English was chosen."""
     lang = request.session.get("lang")
     return lang if lang in LANGUAGES else "vi"
 
@@ -58,6 +59,7 @@ def page(request: Request, name: str, status: int = 200, **context) -> HTMLRespo
 
 
 def session_id(request: Request) -> str:
+    """A random id for the browser session: whose draft is whose."""
     sid = request.session.get("sid")
     if not sid:
         sid = request.session["sid"] = secrets.token_urlsafe(16)
@@ -65,6 +67,7 @@ def session_id(request: Request) -> str:
 
 
 def entry_of(request: Request) -> Entry:
+    """The workbook the URL's opaque id names, else 404."""
     entry = request.app.state.folder.find(request.path_params["wid"])
     if entry is None:
         raise Refused(404, "not_found")
@@ -72,6 +75,7 @@ def entry_of(request: Request) -> Entry:
 
 
 def version_of(request: Request) -> tuple[Entry, Version, Loaded]:
+    """The workbook, the version the URL names, and its roster read once, else 404."""
     entry = entry_of(request)
     version = request.app.state.folder.version(entry.id, request.path_params["n"])
     if version is None:
@@ -100,6 +104,7 @@ def day_of(data, text: object) -> date:
 
 
 def known(ids, value: object) -> str:
+    """One of the roster's own ids, else refused."""
     text = str(value or "")
     if text not in ids:
         raise Refused(400, "bad_request")
@@ -107,6 +112,7 @@ def known(ids, value: object) -> str:
 
 
 def download(path: Path, name: str, cleanup: Path | None = None) -> FileResponse:
+    """A file to save, under a name the server chose; ``cleanup`` removed afterwards."""
     task = BackgroundTask(shutil.rmtree, cleanup, ignore_errors=True) if cleanup else None
     return FileResponse(path, filename=name, background=task, headers=SECURITY_HEADERS)
 
@@ -124,4 +130,5 @@ def form_post(handler: Callable[[Request, FormData], Response]) -> Callable:
 
 
 async def refused(request: Request, exc: Refused) -> Response:
+    """A refused request as a page that says why, with its HTTP status."""
     return page(request, "refused.html", status=exc.status, reason=str(exc), problems=[])

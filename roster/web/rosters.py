@@ -39,6 +39,7 @@ from roster.web.words import words
 
 
 def _roster_context(request: Request) -> dict:
+    """What the roster page shows: the version or this session's draft of it."""
     entry, version, loaded = version_of(request)
     draft = request.app.state.memory.draft(session_id(request), entry.id)
     if draft is not None and draft.base != version.number:
@@ -63,6 +64,7 @@ def _roster_context(request: Request) -> dict:
 
 
 def roster_page(request: Request) -> Response:
+    """The coverage map, the person x day grid, the draft and its broken rules."""
     context = _roster_context(request)
     context["message"] = request.query_params.get("m", "")
     return page(request, "roster.html", **context)
@@ -82,6 +84,7 @@ def area_day(request: Request) -> Response:
 
 
 def _assignment(data, roster, person: object, day: object) -> Assignment:
+    """The person's shift on the day in the roster shown, else refused."""
     pid = known(data.person_by_id, person)
     when = day_of(data, day)
     found = next((a for a in roster if a.person == pid and a.date == when), None)
@@ -102,6 +105,7 @@ def shift_panel(request: Request) -> Response:
 
 
 def cover_panel(request: Request) -> Response:
+    """Who can take the shift (the `cover` ranking, with swap chains), and why not."""
     entry, version, loaded, roster, _ = current(request)
     q = request.query_params
     a = _assignment(loaded.data, roster, q.get("person"), q.get("day"))
@@ -176,6 +180,7 @@ def edit(request: Request, form: FormData) -> Response:
 
 @form_post
 def discard(request: Request, form: FormData) -> Response:
+    """Drop this session's draft."""
     entry, version, _ = version_of(request)
     request.app.state.memory.drop(session_id(request), entry.id)
     return RedirectResponse(f"/w/{entry.id}/v/{version.number}", status_code=303)
@@ -219,6 +224,7 @@ def _edit_changes(loaded: Loaded, after, notes: list[str]) -> list[Change]:
 
 
 def day_page(request: Request) -> Response:
+    """The day's duty sheet and its group-chat message."""
     entry, version, loaded, roster, report = current(request)
     data = loaded.data
     day = day_of(data, request.path_params["day"])
@@ -236,11 +242,13 @@ def day_page(request: Request) -> Response:
 
 
 def download_roster(request: Request) -> Response:
+    """The version's roster workbook as saved."""
     entry, version, _ = version_of(request)
     return download(version.path, f"{Path(entry.label).stem}-v{version.number:03d}.xlsx")
 
 
 def download_pdf(request: Request) -> Response:
+    """The duty-sheet PDF for a day, a range, or the whole roster."""
     entry, version, loaded = version_of(request)
     data = loaded.data
     q = request.query_params

@@ -33,12 +33,14 @@ from roster.web.words import LANGUAGES
 
 
 def home(request: Request) -> Response:
+    """The workbooks of the folder, the upload form and the blank templates."""
     folder: Folder = request.app.state.folder
     rows = [(e, folder.latest(e.id)) for e in folder.workbooks()]
     return page(request, "open.html", rows=rows, folder=folder.root)
 
 
 def language(request: Request) -> Response:
+    """Switch the language, then go back to a page of this site only."""
     lang = request.query_params.get("to", "vi")
     request.session["lang"] = lang if lang in LANGUAGES else "vi"
     back = request.query_params.get("back", "/")
@@ -47,6 +49,7 @@ def language(request: Request) -> Response:
 
 
 async def login(request: Request) -> Response:
+    """The sign-in form (only when the server was started with a token)."""
     if request.method == "POST":
         form = await posted_form(request)
         if log_in(request, str(form.get("token", ""))):
@@ -56,6 +59,7 @@ async def login(request: Request) -> Response:
 
 
 def template(request: Request) -> Response:
+    """A blank input workbook with notes and drop-downs, Vietnamese or English."""
     lang = request.path_params["lang"]
     if lang not in LANGUAGES:
         raise Refused(404, "not_found")
@@ -65,6 +69,7 @@ def template(request: Request) -> Response:
 
 
 async def upload(request: Request) -> Response:
+    """An uploaded workbook: size and type checked before anything is stored."""
     form = await posted_form(request, upload=True)
     sent = form.get("workbook")
     if sent is None or isinstance(sent, str):
@@ -92,6 +97,7 @@ def _keep_upload(request: Request, data: bytes) -> Response:
 
 
 def workbook(request: Request) -> Response:
+    """A workbook's input problems (sheet, row, column), or its summary, solve form and versions."""
     entry = entry_of(request)
     folder: Folder = request.app.state.folder
     try:
@@ -113,6 +119,7 @@ def workbook(request: Request) -> Response:
 
 @form_post
 def start_solve(request: Request, form: FormData) -> Response:
+    """Start a background solve; refused while one of this workbook runs."""
     entry = entry_of(request)
     app = request.app.state
     try:
@@ -138,6 +145,7 @@ def start_solve(request: Request, form: FormData) -> Response:
 
 @form_post
 def stop(request: Request, form: FormData) -> Response:
+    """Stop the running solve or re-plan: the best roster found so far is kept."""
     entry = entry_of(request)
     job = request.app.state.jobs.get(entry.id)
     if job is None:
@@ -149,5 +157,6 @@ def stop(request: Request, form: FormData) -> Response:
 
 
 def progress(request: Request) -> Response:
+    """The solve's progress in words, polled by the page every second."""
     entry = entry_of(request)
     return page(request, "progress.html", entry=entry, job=request.app.state.jobs.get(entry.id))
