@@ -292,3 +292,21 @@ def test_mark_an_f0_trace_contacts_and_replan(served):
     roster = read_assignments(latest.path)
     assert not any(a.person == person and f0.covers(a.date) for a in roster)
     assert check(data, roster).ok
+
+
+def test_a_place_a_draft_leaves_short_has_its_reason(served):
+    folder, wid = served
+    client = _client(folder)
+    base = Folder(folder).latest(wid).number
+    html = client.get(f"/w/{wid}/v/{base}").text
+    person, day = _first_shift(html)
+    area = next(
+        a.area
+        for a in read_assignments(Folder(folder).version(wid, base).path)
+        if a.person == person and a.date.isoformat() == day
+    )
+    form = {"csrf": csrf_of(html), "op": "remove", "person": person, "day": day}
+    client.post(f"/w/{wid}/v/{base}/edit", data=form)
+    panel = client.get(f"/w/{wid}/v/{base}/area?area={area}&day={day}").text
+    assert "lý do" in panel and "thiếu 1" in panel
+    client.post(f"/w/{wid}/v/{base}/discard", data={"csrf": csrf_of(html)})

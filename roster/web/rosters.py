@@ -34,7 +34,7 @@ from roster.web.pages import (
     version_of,
 )
 from roster.web.security import Refused
-from roster.web.state import Loaded, as_result
+from roster.web.state import Loaded, as_result, reasons_for
 from roster.web.words import words
 
 
@@ -72,14 +72,19 @@ def roster_page(request: Request) -> Response:
 
 def area_day(request: Request) -> Response:
     """Why an area is short on a day, shift by shift, and what is requested for it."""
-    _, _, loaded = version_of(request)
+    _, _, loaded, roster, report = current(request)
     data = loaded.data
     area = known(data.area_by_id, request.query_params.get("area"))
     day = day_of(data, request.query_params.get("day"))
-    report = current(request)[4]
     gaps = [g for g in report.gaps if g.area == area and g.date == day]
-    requested = loaded.requested
-    rows = [(g, loaded.reason(g), requested.get((g.date, g.shift, g.area), [])) for g in gaps]
+    if report is loaded.report:
+        reasons = {(g.date, g.shift, g.area): loaded.reason(g) for g in gaps}
+    else:  # a draft: its own reasons (who is free has changed)
+        reasons = reasons_for(data, roster, gaps)
+    rows = [
+        (g, reasons[(g.date, g.shift, g.area)], loaded.requested.get((g.date, g.shift, g.area), []))
+        for g in gaps
+    ]
     return page(request, "area_day.html", area=data.area_by_id[area], day=day, rows=rows)
 
 
