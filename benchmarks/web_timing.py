@@ -23,13 +23,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from starlette.testclient import TestClient
+
 from roster.io.workbook import read_workbook
 from roster.io.writer import write_roster
 from roster.solver import solve
 from roster.verify import check
 from roster.web.app import create_app
 from roster.web.store import Folder
-from tests.web_support import local
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "ward-hoa-thuan-dong.xlsx"
 
@@ -58,7 +59,7 @@ def main() -> None:
     wid = store.workbooks()[0].id
     store.save_version(wid, None, "solve", lambda p: write_roster(result, p))
 
-    client = local(create_app(folder))
+    client = TestClient(create_app(folder), base_url="http://127.0.0.1")
     url = f"/w/{wid}/v/1"
     t0 = time.perf_counter()
     html = client.get(url).text
