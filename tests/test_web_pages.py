@@ -245,6 +245,9 @@ def test_day_sheet_message_pdf_and_workbook(served):
     assert 'id="duty"' in html and 'id="chat"' in html and data.settings.unit in html
     pdf = client.get(f"/w/{wid}/v/1/duty.pdf?from={day}&to={day}")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    first, last = data.dates[5].isoformat(), data.dates[7].isoformat()
+    assert client.get(f"/w/{wid}/v/1/duty.pdf?from={first}&to={last}").status_code == 200
+    assert client.get(f"/w/{wid}/v/1/duty.pdf?from={last}&to={first}").status_code == 400
     xlsx = client.get(f"/w/{wid}/v/1/roster.xlsx")
     assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
 

@@ -28,6 +28,7 @@ class Job:
     started: float = field(default_factory=time.monotonic)
     last: ProgressEvent | None = None
     outcome: Any = None
+    summary: dict[str, int] = field(default_factory=dict)  # what the result says, in numbers
     error: str = ""
     done: bool = False
     finished: float | None = None

@@ -60,6 +60,9 @@ def _roster_context(request: Request) -> dict:
         "coverage": views.coverage_rows(data, assignments, report),
         "grid": views.grid_rows(data, assignments, report, changed),
         "versions": request.app.state.folder.versions(entry.id),
+        "requested_people": 0
+        if draft
+        else len({x for xs in loaded.requested.values() for x in xs}),
     }
 
 
@@ -259,6 +262,8 @@ def download_pdf(request: Request) -> Response:
     q = request.query_params
     first = day_of(data, q["from"]) if q.get("from") else None
     last = day_of(data, q["to"]) if q.get("to") else first
+    if first and last and last < first:
+        raise Refused(400, "bad_date")
     folder = Path(tempfile.mkdtemp(prefix="roster-sheets-"))
     try:
         write_sheets(data, loaded.assignments, folder, ("pdf",), first, last)

@@ -134,6 +134,7 @@ def start_solve(request: Request, form: FormData) -> Response:
         result = solve(data, time_limit=limit, progress=job.progress, control=job.control)
         if result.status == Status.INFEASIBLE:
             raise ValueError("infeasible")  # a key of the words: said in the page's language
+        job.summary = {"uncovered": result.uncovered, "requested": len(result.requested)}
         saved = app.folder.save_version(entry.id, based, "solve", lambda p: write_roster(result, p))
         app.memory.remember(saved.version.path, loaded_from(result))
         return saved.version
