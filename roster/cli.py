@@ -804,8 +804,10 @@ def trace_cmd(
 @click.option("--token", help="Sign-in token (or ROSTER_TOKEN); required beyond 127.0.0.1.")
 def serve_cmd(folder: Path, host: str, port: int, token: str | None) -> None:
     """The roster in a browser over the workbooks of FOLDER (needs: pip install 'roster[web]')."""
-    from roster.web.serve import Unguarded, address, run, token_for
-
+    try:
+        from roster.web.serve import Unguarded, address, run, token_for
+    except ImportError as exc:
+        _bad(f"roster serve needs the web extra: pip install 'roster[web]' ({exc})")
     try:
         required = token_for(host, token)
     except Unguarded as exc:
