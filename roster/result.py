@@ -63,6 +63,19 @@ class ReinforcementRequest:
 
 
 @dataclass(frozen=True)
+class ModelFigures:
+    """What the model itself believes of the roster it found, read from its variables.
+
+    The product hands out the checker's figures (gaps, uncovered); these are kept so that
+    tests can hold the model against the checker instead of the checker against itself.
+    """
+
+    uncovered: dict[tuple[date, str, str], int]  # (date, shift, area) -> places
+    staff: dict[tuple[date, str, str, str], int]  # (date, shift, area, mode) -> people
+    worked: frozenset[tuple[str, date, str, str]]  # (person, date, shift, mode)
+
+
+@dataclass(frozen=True)
 class Result:
     data: ProblemData
     status: Status
@@ -76,6 +89,7 @@ class Result:
     seconds: float
     capacity_notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    model: ModelFigures | None = None  # None when no roster came from the model
 
     @property
     def uncovered(self) -> int:
@@ -163,3 +177,32 @@ def _pandas() -> ModuleType:
             "Result.assignments_frame() and gaps_frame() need pandas: pip install 'roster[frames]'"
         ) from exc
     return pandas
+
+
+class ChangeKind(StrEnum):
+    """How one person-day's announced duty changed."""
+
+    MOVED = "moved"
+    REMOVED = "removed"
+    ADDED = "added"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One person-day whose announced duty changed (re-planning, covering a shift): a row of
+    the roster workbook's `Changes` sheet. Plain data: ``roster.io.writer`` puts it in words."""
+
+    kind: ChangeKind
+    person: str
+    date: date
+    before: Assignment | None
+    after: Assignment | None
+    reason: str  # already in the unit's language: replan and cover know why
+
+    @property
+    def shift(self) -> str:
+        return (self.after or self.before).shift
+
+    @property
+    def area(self) -> str:
+        return (self.after or self.before).area

@@ -25,7 +25,8 @@ from openpyxl import load_workbook
 
 from roster.data import Assignment, Mode, StatusKind, StatusPeriod
 from roster.errors import OutputError
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS, normalise
+from roster.outputs import refuse_overwrite
+from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS, normalise
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,7 @@ def mark_f1(
     Every other sheet, column and cell is kept as it was. ``target`` must differ from the
     workbook: the original is never written.
     """
-    source, out = Path(workbook), Path(target)
-    if out.resolve() == source.resolve():
-        raise OutputError(f"refusing to write over the input workbook {source}")
+    source, out = Path(workbook), refuse_overwrite(Path(target), Path(workbook))
     wb = load_workbook(source)
     names = {normalise(n): key for key, pair in INPUT_SHEETS.items() for n in pair}
     ws = next((wb[t] for t in wb.sheetnames if names.get(normalise(t)) == "status"), None)
@@ -113,9 +112,9 @@ def mark_f1(
             elif isinstance(value, str):
                 cell.data_type = "s"
         row += 1
-    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".part")
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         wb.save(partial)
         shutil.move(partial, out)
     except OSError as exc:

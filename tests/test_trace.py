@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
-from test_cover import ward
 
 from roster import read_workbook, write_roster
 from roster.cli import main
@@ -16,6 +15,7 @@ from roster.data import Area, Assignment, Mode, StatusKind
 from roster.io.problem_writer import write_problem_workbook
 from roster.result import Result, Status
 from roster.trace import contacts
+from tests.builders import chain_ward as ward
 
 DAY = date(2021, 8, 10)
 

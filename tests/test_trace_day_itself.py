@@ -13,6 +13,7 @@ from roster.cli import main
 from roster.data import Area, Assignment, Person, ProblemData, Settings, Shift, StatusKind
 from roster.io.problem_writer import write_problem_workbook
 from roster.result import Result, Status
+from roster.text import say
 
 START = date(2021, 8, 14)
 DAY = date(2021, 8, 16)
@@ -58,7 +59,16 @@ def test_contacts_on_the_day_itself_are_listed_and_marked(tmp_path):
     book, roster = _ward(tmp_path)
     res = _trace(roster, "--mark-f1", str(book), "-o", str(tmp_path / "o"))
     assert res.exit_code == 0, res.output
-    assert "3 contact(s) on site from 14/08/2021 to 16/08/2021" in res.output
+    window = say(
+        "cli.contacts",
+        "vi",
+        person="P",
+        name="Person P",
+        n=3,
+        first="14/08/2021",
+        last="16/08/2021",
+    )
+    assert window in res.output
     listed = {line.split()[0] for line in res.output.splitlines() if line.startswith("  ")}
     assert listed == {"A", "B", "C"}
     copy = next((tmp_path / "o").glob("ward-f1-P-*.xlsx"))
@@ -72,7 +82,16 @@ def test_until_moves_the_last_day_of_contact(tmp_path):
     assert before.exit_code == 0, before.output
     assert before.output.split() == ["A"]
     later = _trace(roster, "--until", "17/08/2021")
-    assert "from 14/08/2021 to 17/08/2021" in later.output
+    window = say(
+        "cli.contacts",
+        "vi",
+        person="P",
+        name="Person P",
+        n=4,
+        first="14/08/2021",
+        last="17/08/2021",
+    )
+    assert window in later.output
     assert {line.split()[0] for line in later.output.splitlines()[1:]} == {"A", "B", "C", "E"}
     wrong = _trace(roster, "--until", "13/08/2021")
     assert wrong.exit_code == 2, wrong.output

@@ -24,7 +24,8 @@ from roster.bench.curtois_format import AREA, parse_curtois
 from roster.bench.lns import decompose, optimise_decomposed, to_assignments
 from roster.bench.score import score
 from roster.data import Assignment, ProblemData
-from roster.verify import check, format_report
+from roster.findings import format_report
+from roster.verify import check
 
 INSTANCES = range(1, 25)
 

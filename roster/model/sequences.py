@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 
 from roster.data import ProblemData
 from roster.model.variables import Variables
+from roster.rules import Rule
 
 
 def add_forbidden_successions(
@@ -102,15 +103,18 @@ def _runs_clauses(
             model.add_bool_or(clause)
 
 
-def add_min_consecutive(model: cp_model.CpModel, v: Variables) -> None:
-    """min_consecutive_shifts and min_days_off_in_row, for runs inside the horizon."""
+def add_min_consecutive(
+    model: cp_model.CpModel, v: Variables, rules: frozenset[Rule] = frozenset(Rule)
+) -> None:
+    """min_consecutive_shifts and min_days_off_in_row, for runs inside the horizon (`rules`
+    may leave either out, in a knock-out test)."""
     data = v.data
     n = data.settings.days
     for p in data.people:
         shifts, off = data.min_consecutive_shifts(p), data.min_days_off_in_row(p)
-        if shifts > 1:
+        if shifts > 1 and Rule.MIN_CONSECUTIVE_SHIFTS in rules:
             _runs_clauses(model, v, p.id, n, shifts, working=True)
-        if off > 1:
+        if off > 1 and Rule.MIN_DAYS_OFF_IN_ROW in rules:
             _runs_clauses(model, v, p.id, n, off, working=False)
 
 
@@ -147,11 +151,19 @@ def add_max_weekends(model: cp_model.CpModel, v: Variables) -> None:
 
 
 def add_sequence_rules(
-    model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
+    model: cp_model.CpModel,
+    v: Variables,
+    history: dict[str, dict[int, str]],
+    rules: frozenset[Rule] = frozenset(Rule),
 ) -> None:
-    """Every family of this module, in a fixed order (day rules on the worked-day booleans)."""
-    add_forbidden_successions(model, v, history)
-    add_max_shifts_by_type(model, v)
-    add_total_minutes(model, v)
-    add_min_consecutive(model, v)
-    add_max_weekends(model, v)
+    """Every family of this module in `rules`, in a fixed order (day rules on the worked-day
+    booleans)."""
+    if Rule.FORBIDDEN_SUCCESSION in rules:
+        add_forbidden_successions(model, v, history)
+    if Rule.MAX_SHIFTS_BY_TYPE in rules:
+        add_max_shifts_by_type(model, v)
+    if Rule.TOTAL_MINUTES in rules:
+        add_total_minutes(model, v)
+    add_min_consecutive(model, v, rules)
+    if Rule.MAX_WEEKENDS in rules:
+        add_max_weekends(model, v)

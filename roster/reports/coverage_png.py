@@ -18,6 +18,7 @@ from matplotlib.patches import Patch
 
 from roster.data import Assignment, ProblemData
 from roster.findings import Gap
+from roster.io.atomic import write_atomic
 from roster.reports.text import Text, nfc
 from roster.reports.view import is_reinforcement
 
@@ -136,5 +137,4 @@ def write_coverage_png(
         frameon=False,
     )
     fig.tight_layout()
-    fig.savefig(path)
-    return path
+    return write_atomic(path, fig.savefig)
