@@ -25,8 +25,8 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from roster.io.workbook import read_workbook
 from roster.io.writer import write_roster
+from roster.load import read_workbook
 from roster.solver import solve
 from roster.verify import check
 from roster.web.app import create_app

@@ -732,12 +732,9 @@ def trace_cmd(
 def serve_cmd(folder: Path, host: str, port: int, token: str | None) -> None:
     """The roster in a browser over the workbooks of FOLDER (needs: pip install 'roster[web]')."""
     try:
-        from roster.web.serve import Unguarded, address, run, token_for
+        from roster.web.serve import address, run, token_for
     except ImportError as exc:
-        _bad(f"roster serve needs the web extra: pip install 'roster[web]' ({exc})")
-    try:
-        required = token_for(host, token)
-    except Unguarded as exc:
-        _bad(str(exc))
+        raise RequestError(f"roster serve needs: pip install 'roster[web]' ({exc})") from None
+    required = token_for(host, token)
     out.print(f"Mở / open: {address(host, port)}", markup=False)
     run(folder, host, port, required)

@@ -15,8 +15,8 @@ pytest.importorskip("httpx")
 
 from starlette.testclient import TestClient
 
-from roster.io.workbook import read_workbook
 from roster.io.writer import read_assignments, write_roster
+from roster.load import read_workbook
 from roster.solver import solve
 from roster.verify import check
 from roster.web.app import create_app

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from roster.io.workbook import read_workbook
 from roster.io.writer import write_roster
+from roster.load import read_workbook
 from roster.web.store import Folder
 from roster.web.words import EN, VI
 

@@ -14,12 +14,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from roster.data import Product, StatusKind
-from roster.donors import GROUPS, find_donors
+from roster.donors import find_donors
 from roster.errors import InputError, OutputError
 from roster.findings import CheckReport
-from roster.io.workbook import read_workbook_with_warnings
+from roster.io.vocabulary import BLOOD_GROUPS as GROUPS
 from roster.io.writer import write_roster
+from roster.load import read_workbook_with_warnings
+from roster.params import SolveParams
 from roster.replan import replan
+from roster.reports.donors import note_text
 from roster.trace import already_isolated, contacts, mark_f1
 from roster.web import views
 from roster.web.jobs import Job
@@ -65,17 +68,18 @@ def events_page(request: Request) -> Response:
         kinds=MARKABLE,
         job=job,
         plan=plan,
-        changed=_plan_cells(loaded, plan),
+        changed=_plan_cells(loaded, plan, lang_of(request)),
     )
 
 
-def _plan_cells(loaded: Loaded, plan) -> list[views.Row]:
+def _plan_cells(loaded: Loaded, plan, language: str) -> list[views.Row]:
     """The re-planned grid with the changed person-days highlighted (rows that changed only)."""
     if plan is None:
         return []
     after = plan.result.assignments
     changed = views.changed_cells(loaded.assignments, after)
-    rows = views.grid_rows(plan.result.data, after, CheckReport((), plan.result.gaps), changed)
+    report = CheckReport((), plan.result.gaps)
+    rows = views.grid_rows(plan.result.data, after, report, language, changed)
     people = {person for person, _ in changed}
     return [r for r in rows if r.key in people]
 
@@ -111,7 +115,7 @@ def mark(request: Request, form: FormData) -> Response:
             marked,
             loaded.assignments,
             first,
-            time_limit=limit,
+            SolveParams(time_limit=limit).writing(sheets=False),
             progress=job.progress,
             control=job.control,
         )
@@ -169,5 +173,5 @@ def donors_page(request: Request) -> Response:
         search=search,
         groups=GROUPS,
         products=list(Product),
-        lang_data=lang_of(request),
+        note_text=note_text,
     )

@@ -58,7 +58,7 @@ def _roster_context(request: Request) -> dict:
         "draft": draft,
         "report": report,
         "coverage": views.coverage_rows(data, assignments, report),
-        "grid": views.grid_rows(data, assignments, report, changed),
+        "grid": views.grid_rows(data, assignments, report, lang_of(request), changed),
         "versions": request.app.state.folder.versions(entry.id),
         "requested_people": 0
         if draft

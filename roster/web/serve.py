@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from roster.errors import RequestError
 from roster.web.security import is_loopback
 
 TOKEN_ENV = "ROSTER_TOKEN"
 
 
-class Unguarded(Exception):
+class Unguarded(RequestError):
     """Listening on the network without a token: anyone there could read and change rosters."""
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from roster.data import Assignment, ProblemData
 from roster.explain import explain_gaps, gap_reasons
 from roster.findings import CheckReport, Gap
-from roster.io.workbook import read_workbook
 from roster.io.writer import read_assignments
+from roster.load import read_workbook
 from roster.model.availability import allowed_modes
 from roster.model.variables import Variables
 from roster.model.workrest import WorkRestRules

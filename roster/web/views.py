@@ -14,7 +14,7 @@ from datetime import date
 
 from roster.data import Assignment, Mode, Origin, ProblemData
 from roster.findings import CheckReport, Violation
-from roster.io.writer import STATUS_CODE
+from roster.text import say
 
 
 @dataclass(frozen=True)
@@ -92,15 +92,17 @@ def grid_rows(
     data: ProblemData,
     assignments: Sequence[Assignment],
     report: CheckReport,
+    language: str,
     changed: frozenset[tuple[str, date]] = frozenset(),
 ):
-    """People x days: "S A1" for a shift, the status code on a day they cannot work."""
+    """People x days: "S A1" for a shift, the status code on a day they cannot work (the
+    roster workbook's `Grid` codes, in ``language``)."""
     on = {(a.person, a.date): a for a in assignments}
     status = {}
     for st in data.statuses:
         for day in data.dates:
             if st.covers(day):
-                status[(st.person, day)] = STATUS_CODE[st.status]
+                status[(st.person, day)] = say(f"grid.{st.status.value}", language)
     broken = broken_cells(report)
     rows = []
     for p in data.people:

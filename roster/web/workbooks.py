@@ -15,8 +15,9 @@ from starlette.responses import RedirectResponse, Response
 
 from roster.errors import InputError
 from roster.io.template import write_template
-from roster.io.workbook import read_workbook_with_warnings
 from roster.io.writer import write_roster
+from roster.load import read_workbook_with_warnings
+from roster.params import SolveParams, refuse_too_large
 from roster.result import Status
 from roster.solver import solve
 from roster.web.jobs import Job
@@ -130,8 +131,11 @@ def start_solve(request: Request, form: FormData) -> Response:
     based = latest.number if latest else None
 
     def work(job: Job) -> Version:
+        params = SolveParams(time_limit=limit).writing(sheets=False)  # the limit: whole run
         data = read_workbook_with_warnings(entry.path)[0]
-        result = solve(data, time_limit=limit, progress=job.progress, control=job.control)
+        refuse_too_large(data)
+        budget = params.solver_budget(data)
+        result = solve(data, time_limit=budget, progress=job.progress, control=job.control)
         if result.status == Status.INFEASIBLE:
             raise ValueError("infeasible")  # a key of the words: said in the page's language
         job.summary = {"uncovered": result.uncovered, "requested": len(result.requested)}
