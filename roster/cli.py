@@ -736,5 +736,5 @@ def serve_cmd(folder: Path, host: str, port: int, token: str | None) -> None:
     except ImportError as exc:
         raise RequestError(f"roster serve needs: pip install 'roster[web]' ({exc})") from None
     required = token_for(host, token)
-    out.print(f"Mở / open: {address(host, port)}", markup=False)
+    out.print(both("cli.serving", url=address(host, port)), markup=False)
     run(folder, host, port, required)

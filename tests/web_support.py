@@ -13,11 +13,9 @@ from openpyxl import load_workbook
 from roster.io.writer import write_roster
 from roster.load import read_workbook
 from roster.web.store import Folder
-from roster.web.words import EN, VI
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "ward-hoa-thuan-dong.xlsx"
 PEOPLE, REQUIREMENTS = "Cán bộ", "Yêu cầu"
-WORD_KEYS = frozenset(VI) | frozenset(EN)
 
 
 def copy_example(folder: Path, name: str = "ward.xlsx", edit=None) -> Path:
