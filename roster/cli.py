@@ -35,15 +35,35 @@ from roster.errors import (
     RosterError,
 )
 from roster.findings import format_report
+from roster.history import DEFAULT_NAME as HISTORY_NAME
+from roster.history import ENV as HISTORY_ENV
+from roster.history import (
+    announced,
+    check_history,
+    compare,
+    history_path,
+    record,
+    versions,
+    with_history,
+)
 from roster.io.dates import parse_date
 from roster.io.template import write_template
 from roster.io.vocabulary import parse_blood_group, parse_product
 from roster.io.writer import read_assignments, write_roster
 from roster.load import read_workbook_with_warnings
-from roster.outputs import cover_path, f1_path, new_file, replan_path, roster_path, sheets_dir
+from roster.notices import build_notices, write_notices
+from roster.outputs import (
+    cover_path,
+    f1_path,
+    new_file,
+    notices_dir,
+    replan_path,
+    roster_path,
+    sheets_dir,
+)
 from roster.params import SolveParams, refuse_too_large
 from roster.reports.donors import chat_message, format_search, format_tally
-from roster.result import Result, Status
+from roster.result import Change, Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
 from roster.text import both, language_of, say
@@ -196,6 +216,24 @@ def _output_option(help_text: str, default: str | None = "outputs", file_okay: b
     )
 
 
+def _history_option():
+    """`--history PATH`: the database of announced versions (`roster.history`)."""
+    return click.option(
+        "--history",
+        "history_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"History database (default: ${HISTORY_ENV}, else OUTPUT/{HISTORY_NAME}).",
+    )
+
+
+def _record(
+    db: Path, command: str, data: ProblemData, assignments, workbook: Path, roster: Path, **kw
+) -> None:
+    """Record the roster just written, and say under which version."""
+    version = record(db, command, data, assignments, workbook, roster, **kw)
+    out.print(say("history.recorded", data, version=version, path=db), markup=False)
+
+
 WHOLE_RUN_HELP = "Wall-time limit for the whole run, seconds (default: the time_limit_s setting)."
 
 
@@ -223,6 +261,7 @@ def _solver_options(time_help: str = WHOLE_RUN_HELP):
                     "--seed", type=int, default=0, show_default=True, help="Solver random seed."
                 ),
                 click.option("--quiet", is_flag=True, help="No progress lines, only the summary."),
+                _history_option(),
             ]
         ):
             with_params = option(with_params)
@@ -249,7 +288,12 @@ def main() -> None:
     "--no-sheets", is_flag=True, help="Do not write the duty sheets (OUTPUT/<name>-roster-sheets)."
 )
 def solve_cmd(
-    workbook: Path, output: Path, params: SolveParams, quiet: bool, no_sheets: bool
+    workbook: Path,
+    output: Path,
+    params: SolveParams,
+    quiet: bool,
+    no_sheets: bool,
+    history_file: Path | None,
 ) -> ExitCode:
     """Solve WORKBOOK and write OUTPUT/<name>-roster.xlsx and its duty sheets."""
     from roster.solver import SolveControl, solve
@@ -260,6 +304,9 @@ def solve_cmd(
     data = load(workbook, quiet)
     refuse_too_large(data)
     target = roster_path(output, workbook)
+    db = history_path(output, history_file)
+    check_history(db)
+    data = with_history(data, db)
     result = solve(
         data,
         time_limit=params.solver_budget(data),
@@ -273,8 +320,12 @@ def solve_cmd(
         f"{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}",
     )
     path = write_roster(result, target)
-    sheets = [] if no_sheets else _write_sheets(data, result.assignments, sheets_dir(path))
+    sheets = []
+    if not no_sheets:
+        earlier = announced(db, data)
+        sheets = _write_sheets(data, result.assignments, sheets_dir(path), earlier=earlier)
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
+    _record(db, "solve", data, result.assignments, workbook, path)
     if sheets:
         out.print(say("cli.duty_sheets", data, path=sheets[0].parent), markup=False)
     return _outcome(result)
@@ -423,18 +474,23 @@ def _write_sheets(data: ProblemData, assignments, folder: Path, **options) -> li
     default=None,
     file_okay=False,
 )
+@_history_option()
 def sheets_cmd(
     roster_file: Path,
     date_from: date | None,
     date_to: date | None,
     formats: tuple[str, ...],
     output: Path | None,
+    history_file: Path | None,
 ) -> None:
     """Print-ready duty sheets from a solved ROSTER workbook, even one edited by hand.
 
     Writes the daily sheets and per-person duty cards (PDF), the daily sheets as a print-ready
-    workbook, one group-chat message per day (.txt) and the coverage map (PNG). A roster that
-    breaks a rule is reported rule by rule on stderr, and the sheets are still written.
+    workbook, one group-chat message per day (.txt), the coverage map (PNG) and an iCalendar
+    file per officer on duty and for the unit (.ics, the whole horizon, versioned against the
+    versions in the history database beside ROSTER, else the files already in the folder).
+    A roster that breaks a rule is reported rule by rule on stderr, and the sheets are still
+    written.
     """
     # quiet: the input sheets of a roster workbook are the program's own copy, and its output
     # sheets are not input sheets; the reader's warnings about either are noise here.
@@ -448,15 +504,25 @@ def sheets_cmd(
             f"{say('cli.warning', data)}: {line}", markup=False, style="yellow", soft_wrap=True
         )
     folder = output or sheets_dir(roster_file)
+    earlier = announced(history_path(roster_file.parent, history_file), data)
     paths = _write_sheets(
-        data, assignments, folder, formats=formats, date_from=date_from, date_to=date_to
+        data,
+        assignments,
+        folder,
+        formats=formats,
+        date_from=date_from,
+        date_to=date_to,
+        earlier=earlier,
     )
     messages = [p for p in paths if p.suffix == ".txt"]
+    calendars = [p for p in paths if p.suffix == ".ics"]
     for p in paths:
-        if p.suffix != ".txt":
+        if p.suffix not in (".txt", ".ics"):
             out.print(str(p), markup=False)
     if messages:
         out.print(f"{len(messages)} x {folder / 'message-YYYY-MM-DD.txt'}", markup=False)
+    if calendars:
+        out.print(f"{len(calendars)} x {folder / 'calendar-*.ics'}", markup=False)
 
 
 @main.group("bench")
@@ -536,6 +602,7 @@ def replan_cmd(
     params: SolveParams,
     quiet: bool,
     no_sheets: bool,
+    history_file: Path | None,
 ) -> ExitCode:
     """Re-plan ROSTER from --from on with WORKBOOK's current status, people and requirements.
 
@@ -549,6 +616,8 @@ def replan_cmd(
     data = load(workbook, quiet)
     previous = read_assignments(roster_file)
     target = replan_path(output, workbook, roster_file, date_from)
+    db = history_path(output, history_file)
+    check_history(db)
     control = SolveControl()
     _install_interrupt(control)
     plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
@@ -556,7 +625,14 @@ def replan_cmd(
     _refuse_infeasible(result, say("cli.replan_contradict", data))
     path = write_roster(result, target, changes=plan.changes)
     if not no_sheets:
-        _write_sheets(data, result.assignments, sheets_dir(path), date_from=date_from)
+        _write_sheets(
+            data,
+            result.assignments,
+            sheets_dir(path),
+            date_from=date_from,
+            previous=sheets_dir(roster_file),
+            earlier=announced(db, data),
+        )
     out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     lang = language_of(data)
     counts = plan.counts()
@@ -573,11 +649,23 @@ def replan_cmd(
     )
     for change in plan.changes:
         out.print("  " + change_line(change, data, lang), markup=False, soft_wrap=True)
+    _announce(data, plan.changes, path)
+    _record(db, "replan", data, result.assignments, workbook, path, reasons=plan.changes)
     for warning in result.warnings:
         err.print(
             f"{say('cli.warning', data)}: {warning}", markup=False, style="yellow", soft_wrap=True
         )
     return _outcome(result)
+
+
+def _announce(data: ProblemData, changes: list[Change] | tuple[Change, ...], roster: Path) -> None:
+    """Write and print one notice per officer whose duties changed."""
+    notices = build_notices(data, changes)
+    paths = write_notices(notices, notices_dir(roster))
+    for notice in notices:
+        out.print(notice.text, markup=False, soft_wrap=True)
+    if paths:
+        out.print(say("notice.written", data, n=len(notices), path=paths[-1]), markup=False)
 
 
 @main.command("cover")
@@ -602,6 +690,7 @@ def cover_cmd(
     output: Path,
     params: SolveParams,
     quiet: bool,
+    history_file: Path | None,
 ) -> ExitCode:
     """Who can take PERSON's --shift on --date in ROSTER, by WORKBOOK's rules, best first.
 
@@ -614,6 +703,9 @@ def cover_cmd(
     data = load(workbook, quiet)
     assignments = read_assignments(roster_file)
     _known(data, person, workbook)
+    db = history_path(output, history_file)
+    if apply_it:
+        check_history(db)
     try:
         plan = plan_cover(data, assignments, person, day, shift, budget_s=params.search_budget())
     except ValueError as exc:
@@ -628,8 +720,18 @@ def cover_cmd(
         result, changes = cover_result(data, assignments, plan.target, options[0])
         target = cover_path(output, workbook, roster_file, person, day, shift)
         path = write_roster(result, target, changes=changes)
-        _write_sheets(data, result.assignments, sheets_dir(path), date_from=day, date_to=day)
+        _write_sheets(
+            data,
+            result.assignments,
+            sheets_dir(path),
+            date_from=day,
+            date_to=day,
+            previous=sheets_dir(roster_file),
+            earlier=announced(db, data),
+        )
         out.print(say("cli.written", data, path=path), markup=False)
+        _announce(data, changes, path)
+        _record(db, "cover", data, result.assignments, workbook, path, reasons=changes)
     return ExitCode.OK if options else ExitCode.GAPS
 
 
@@ -718,6 +820,61 @@ def trace_cmd(
         out.print(
             say("cli.written", data, path=path)
             + (say("cli.already_isolated", data, ids=", ".join(sorted(skip))) if skip else ""),
+            markup=False,
+        )
+
+
+# --- the record of announced versions --------------------------------------------------------
+
+
+@main.command("history")
+@click.argument("unit", required=False)
+@_output_option("Folder whose history database to read.", file_okay=False)
+@_history_option()
+def history_cmd(unit: str | None, output: Path, history_file: Path | None) -> None:
+    """List the recorded versions of every roster (of UNIT, when given), oldest first."""
+    found = versions(history_path(output, history_file), unit)
+    if not found:
+        out.print(say("history.none", "vi"), markup=False)
+    for v in found:
+        row = say(
+            "history.row",
+            v.language,
+            id=v.id,
+            when=f"{v.recorded_at.astimezone():%d/%m/%Y %H:%M}",
+            command=v.command,
+            unit=v.unit,
+            start=f"{v.start_date:%d/%m/%Y}",
+            end=f"{v.end_date:%d/%m/%Y}",
+            shifts=v.shifts,
+            changes=v.changes,
+            previous=f"#{v.previous_id}" if v.previous_id else "-",
+            roster=v.roster_path,
+        )
+        out.print(row, markup=False, soft_wrap=True)
+
+
+@main.command("diff")
+@click.argument("first", type=int)
+@click.argument("second", type=int)
+@_output_option("Folder whose history database to read.", file_okay=False)
+@_history_option()
+def diff_cmd(first: int, second: int, output: Path, history_file: Path | None) -> None:
+    """Who moved from what to what between recorded versions FIRST and SECOND."""
+    db = history_path(output, history_file)
+    changes, names = compare(db, first, second)
+    language = next((v.language for v in versions(db) if v.id == second), "vi")
+    out.print(
+        say("history.diff_head", language, first=first, second=second, n=len(changes)),
+        markup=False,
+    )
+    for c in changes:
+        before = f"{c.before.shift}, {c.before.area}" if c.before else "-"
+        after = f"{c.after.shift}, {c.after.area}" if c.after else "-"
+        kind = say(f"replan.{c.kind}", language)
+        out.print(
+            f"  {kind:<8} {c.date:%d/%m/%Y}  {before:<16} -> {after:<16} "
+            f"{c.person} {names.get(c.person, '')}",
             markup=False,
         )
 

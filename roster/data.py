@@ -13,6 +13,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Literal
 
+from holidays import country_holidays
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
@@ -261,6 +262,23 @@ class Donation(_Frozen):
     note: str = ""
 
 
+class Carried(_Frozen):
+    """What one person already worked this year before the horizon (the `Ledger` sheet, or the
+    history database): the fairness tier evens these out together with the horizon's own."""
+
+    person: str
+    shifts: int = Field(default=0, ge=0)
+    nights: int = Field(default=0, ge=0)
+    weekend_shifts: int = Field(default=0, ge=0)
+    holiday_shifts: int = Field(default=0, ge=0)
+    up_to: date | None = None  # the last day counted
+
+    @property
+    def rest_days(self) -> int:
+        """Weekend and public-holiday shifts: the fairness tier counts them as one family."""
+        return self.weekend_shifts + self.holiday_shifts
+
+
 class Assignment(_Frozen):
     """One person on one shift of one day in one area: a row of the `Assignments` sheet."""
 
@@ -285,6 +303,10 @@ class ProblemData(_Frozen):
     fixed: tuple[FixedAssignment, ...] = ()
     history: tuple[HistoryShift, ...] = ()
     donations: tuple[Donation, ...] = ()
+    carried: tuple[Carried, ...] = ()
+    # The `Holidays` sheet: days added to or taken off Vietnam's public holidays.
+    holidays_added: frozenset[date] = frozenset()
+    holidays_removed: frozenset[date] = frozenset()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 
@@ -313,6 +335,26 @@ class ProblemData(_Frozen):
 
     def day_index(self, day: date) -> int:
         return (day - self.settings.start_date).days
+
+    @cached_property
+    def holidays(self) -> frozenset[date]:
+        """Vietnam's public holidays (Tết, Hùng Kings, 30/4, 1/5, 2/9, from the maintained
+        ``holidays`` library, not a hand-kept list) from the first of January of the
+        horizon's first year to its end, as the `Holidays` sheet adjusts them: their shifts
+        count like weekend shifts, in the horizon and in the totals carried into it."""
+        first = date(self.settings.start_date.year, 1, 1)
+        last = self.settings.end_date
+        years = range(first.year, last.year + 1)
+        listed = {d for d in country_holidays("VN", years=years) if first <= d <= last}
+        return frozenset((listed | self.holidays_added) - self.holidays_removed)
+
+    def rest_day(self, day: date) -> bool:
+        """A weekend day or a public holiday: the days whose shifts are shared out evenly."""
+        return day.weekday() >= 5 or day in self.holidays
+
+    @cached_property
+    def carried_by_person(self) -> dict[str, Carried]:
+        return {c.person: c for c in self.carried}
 
     @cached_property
     def person_by_id(self) -> dict[str, Person]:

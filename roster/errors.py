@@ -77,6 +77,13 @@ class OutputError(RosterError):
     exit_code = ExitCode.OUTPUT
 
 
+class HistoryError(RosterError):
+    """The history database is damaged, missing where it is read, or written by a newer
+    version of the program: bad input, and nothing was written."""
+
+    exit_code = ExitCode.INPUT
+
+
 class InternalError(RosterError):
     """The independent checker disagrees with the model: never hand out such a roster."""
 

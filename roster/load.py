@@ -21,7 +21,7 @@ from roster.text import render
 from roster.verify import unavailable
 
 # Sheets read after Fixed: its problems come before theirs, as the sheets are read.
-_READ_AFTER_FIXED = ("history", "donations")
+_READ_AFTER_FIXED = ("history", "donations", "ledger", "holidays")
 
 
 def read_workbook_with_warnings(path: str | os.PathLike[str]) -> tuple[ProblemData, list[str]]:

@@ -55,3 +55,8 @@ def f1_path(folder: Path, workbook: Path, person: str, day: date) -> Path:
 def sheets_dir(roster: Path) -> Path:
     """Where a roster's duty sheets go: beside it, in ``<roster name>-sheets``."""
     return roster.parent / f"{roster.stem}-sheets"
+
+
+def notices_dir(roster: Path) -> Path:
+    """Where a changed roster's notices to officers go: beside it, in ``<name>-notices``."""
+    return roster.parent / f"{roster.stem}-notices"

@@ -1,4 +1,5 @@
-"""Duty sheets from a roster: PDF sheets and cards, print-ready Excel, daily messages, coverage PNG.
+"""Duty sheets from a roster: PDF sheets and cards, print-ready Excel, daily messages, coverage
+PNG, and the officers' and the unit's calendars (``roster.calendar``).
 
 A roster may have been edited by hand after solving; the sheets are still written (the
 commander decides), but ``edit_warnings`` re-checks it against every rule first so that what
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from roster.calendar import write_calendars
 from roster.data import Assignment, ProblemData
 from roster.errors import OutputError
 from roster.findings import Violation
@@ -21,7 +23,7 @@ from roster.reports.view import day_views
 from roster.text import rule_label, say
 from roster.verify import check
 
-FORMATS = ("pdf", "xlsx", "txt", "png")
+FORMATS = ("pdf", "xlsx", "txt", "png", "ics")
 GAP_LINES = 20  # short places listed one by one before the rest are only counted
 DUTY_PDF, CARDS_PDF, DUTY_XLSX, COVERAGE_PNG = (
     "duty-sheets.pdf",
@@ -99,8 +101,15 @@ def write_sheets(
     formats: Sequence[str] = FORMATS,
     date_from: date | None = None,
     date_to: date | None = None,
+    previous: Path | None = None,
+    earlier: Sequence[tuple[datetime, Sequence[Assignment]]] = (),
 ) -> list[Path]:
-    """Write the chosen outputs for the days ``date_from`` .. ``date_to`` into ``out_dir``."""
+    """Write the chosen outputs for the days ``date_from`` .. ``date_to`` into ``out_dir``.
+
+    Calendars cover the whole horizon whatever the days (an officer's file holds every duty),
+    versioned against the recorded versions ``earlier`` (the history database), else the
+    files in ``previous`` (the announced roster's sheets) or ``out_dir``.
+    """
     formats = parse_formats(formats)
     days = days_between(data, date_from, date_to)
     folder = Path(out_dir)
@@ -125,6 +134,8 @@ def write_sheets(
             from roster.reports.coverage_png import write_coverage_png  # matplotlib: slow
 
             paths.append(write_coverage_png(data, assignments, gaps, days, folder / COVERAGE_PNG))
+        if "ics" in formats:
+            paths += write_calendars(data, assignments, folder, previous, earlier)
     except OSError as exc:
         raise OutputError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
     return paths

@@ -35,6 +35,20 @@ def summary_text(result: Result, path: Path | None, seconds: float) -> str:
     if counts:
         lo, hi = min(counts), max(counts)
         lines.append(t("fair", lo=lo, hi=hi, spread=hi - lo))
+    year = year_nights(result)
+    if year:
+        most, least = max(year, key=year.get), min(year, key=year.get)
+        names = result.data.person_by_id
+        lines.append(
+            say(
+                "fairness.year_nights",
+                lang,
+                most=names[most].name,
+                hi=year[most],
+                least=names[least].name,
+                lo=year[least],
+            )
+        )
     if result.capacity_notes:
         lines.append(t("capacity"))
         lines.extend(f"  {note}" for note in result.capacity_notes[:5])
@@ -44,6 +58,24 @@ def summary_text(result: Result, path: Path | None, seconds: float) -> str:
     if path is not None:
         lines.append(t("file", path=path))
     return "\n".join(lines)
+
+
+def year_nights(result: Result) -> dict[str, int]:
+    """Night shifts this year per own officer, those carried into the horizon included; empty
+    when nothing was carried (the horizon's own spread is then the whole story)."""
+    data = result.data
+    if not data.carried:
+        return {}
+    nights = {s.id for s in data.shifts if s.night}
+    out = {
+        p.id: (data.carried_by_person[p.id].nights if p.id in data.carried_by_person else 0)
+        for p in data.people
+        if p.origin == Origin.OWN
+    }
+    for a in result.assignments:
+        if a.person in out and a.shift in nights:
+            out[a.person] += 1
+    return out
 
 
 def stage_label(name: str, language: str) -> str:

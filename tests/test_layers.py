@@ -5,12 +5,12 @@ The layer map (lower numbers are lower; a module may import its own layer and an
 
 0. data, errors, rules, findings, result, text, outputs (names of output files): plain data
    and words.
-1. io (reading and writing workbooks), model (the CP-SAT model), and verify (the checker,
-   which may import layer 0 only).
+1. io (reading and writing workbooks), history (the SQLite record of versions), model (the
+   CP-SAT model), and verify (the checker, which may import layer 0 only).
 2. solving: solver, explain, params (solve parameters), load (reading a workbook and asking
    the checker whether its Fixed rows can be honoured).
 3. features: replan, cover, trace, donors, and the benchmark package (bench).
-4. reports: reports, sheets, summary.
+4. reports: reports, sheets, summary, calendar (iCalendar files), notices (change messages).
 5. the command line (cli, __main__) and the package's lazy façade (roster/__init__.py).
 """
 
@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "roster.result": 0,
     "roster.text": 0,
     "roster.outputs": 0,
+    "roster.history": 1,
     "roster.io": 1,
     "roster.model": 1,
     "roster.verify": 1,
@@ -47,6 +48,8 @@ LAYERS: dict[str, int] = {
     "roster.reports": 4,
     "roster.sheets": 4,
     "roster.summary": 4,
+    "roster.calendar": 4,
+    "roster.notices": 4,
     "roster.cli": 5,
     "roster.__main__": 5,
     "roster": 5,

@@ -15,7 +15,15 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.data import Assignment, Person, ProblemData, Requirement, StatusKind, StatusPeriod
+from roster.data import (
+    Assignment,
+    Carried,
+    Person,
+    ProblemData,
+    Requirement,
+    StatusKind,
+    StatusPeriod,
+)
 from roster.errors import OutputError
 from roster.io.problem_writer import write_problem_workbook
 from roster.load import read_workbook
@@ -40,8 +48,14 @@ def awkward() -> ProblemData:
         date_to=data.settings.start_date,
         note="-sốt cao, nghỉ tại nhà",
     )
+    carried = Carried(person="007", shifts=3, nights=1, up_to=date(2021, 8, 8))
     return data.model_copy(
-        update={"people": (*data.people, odd), "statuses": (*data.statuses, status)}
+        update={
+            "people": (*data.people, odd),
+            "statuses": (*data.statuses, status),
+            "carried": (carried,),  # the Ledger and Holidays sheets, written only when filled
+            "holidays_removed": frozenset({date(2021, 9, 3)}),
+        }
     )
 
 

@@ -161,6 +161,21 @@ def _sheet_rows(data: ProblemData, f: _Formatter) -> dict[str, list[Row]]:
             {"person": d.person, "date": d.date, "product": v(d.product), "note": d.note}
             for d in data.donations
         ],
+        "ledger": [
+            {
+                "person": c.person,
+                "shifts": c.shifts,
+                "nights": c.nights,
+                "weekend_shifts": c.weekend_shifts,
+                "holiday_shifts": c.holiday_shifts,
+                "up_to": c.up_to,
+            }
+            for c in data.carried
+        ],
+        "holidays": [
+            *({"date": d, "holiday": v(True)} for d in sorted(data.holidays_added)),
+            *({"date": d, "holiday": v(False)} for d in sorted(data.holidays_removed)),
+        ],
     }
     _add_sequence_columns(data, sheets, f)
     return sheets

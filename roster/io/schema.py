@@ -28,6 +28,8 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "fixed": ("person", "date", "shift", "area"),
     "history": ("person", "date", "shift"),
     "donations": ("person", "date", "product"),
+    "ledger": ("person",),
+    "holidays": ("date",),
 }
 
 

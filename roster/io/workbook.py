@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from roster.data import (
     Area,
+    Carried,
     Donation,
     FixedAssignment,
     HistoryShift,
@@ -108,6 +109,7 @@ _REQUEST_WEIGHT = _int_in(0, 1000, "a weight")
 
 
 _COUNT = _int_in(0, 100000, "a whole number")
+LEDGER_COUNTS = ("shifts", "nights", "weekend_shifts", "holiday_shifts")
 # Optional per-person limits of the sequence rules (blank: the setting, or no limit).
 _SEQUENCE_COLUMNS = (
     "min_total_minutes",
@@ -525,6 +527,37 @@ def _donations(reader: Reader, people: dict[str, int]) -> list[Donation]:
     return donations
 
 
+def _ledger(reader: Reader, people: dict[str, int]) -> list[Carried]:
+    """What each person carried this year before the horizon: one row per person."""
+    carried: list[Carried] = []
+    seen: dict[str, int] = {}
+    start = reader.settings.start_date if reader.settings is not None else None
+    for row in reader.rows("ledger"):
+        person = row.ref("person", people, reader.title("people"))
+        reader.unique(row, "person", person, seen)
+        up_to = row.get("up_to", parse_date)
+        if up_to is not None and start is not None and up_to >= start:
+            row.fail("up_to", f"a date before the horizon's start {day_text(start)}")
+        counts = {c: row.get(c, _COUNT, default=0) for c in LEDGER_COUNTS}
+        entry = row.make(Carried, {}, person=person, up_to=up_to, **counts)
+        if entry is not None:
+            carried.append(entry)
+    return carried
+
+
+def _holidays(reader: Reader) -> tuple[frozenset[date], frozenset[date]]:
+    """The days the `Holidays` sheet adds to Vietnam's public holidays, and those it takes
+    off (``holiday`` = no)."""
+    added: set[date] = set()
+    removed: set[date] = set()
+    for row in reader.rows("holidays"):
+        day = row.get("date", parse_date, required=True)
+        keep = row.get("holiday", parse_bool, default=True)
+        if day is not None and row.ok:
+            (added if keep else removed).add(day)
+    return frozenset(added), frozenset(removed)
+
+
 # ---------------------------------------------------------------------------- entry point
 
 
@@ -569,6 +602,8 @@ def read_input(path: str | os.PathLike[str]) -> WorkbookInput:
     fixed = _fixed(reader, person_ids, area_ids, shift_ids)
     history = _history(reader, person_ids, shift_ids)
     donations = _donations(reader, person_ids)
+    carried = _ledger(reader, person_ids)
+    holidays_added, holidays_removed = _holidays(reader)
     data = None
     if reader.settings is not None:
         data = ProblemData(
@@ -583,5 +618,8 @@ def read_input(path: str | os.PathLike[str]) -> WorkbookInput:
             fixed=tuple(fixed),
             history=tuple(history),
             donations=tuple(donations),
+            carried=tuple(carried),
+            holidays_added=holidays_added,
+            holidays_removed=holidays_removed,
         )
     return WorkbookInput(data, reader.problems, reader.warnings, reader.tables)

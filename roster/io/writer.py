@@ -224,7 +224,15 @@ def _totals(wb: Workbook, result: Result, language: str) -> None:
         )
         for p in data.people
     ]
-    _table(wb, "totals", language, (*cols, "home_area_shifts"), rows)
+    cols = (*cols, "home_area_shifts")
+    if data.carried:  # what each carried this year before the horizon, and the year's nights
+        carried = data.carried_by_person
+        cols = (*cols, "carried_shifts", "carried_nights", "year_nights")
+        rows = [
+            (*row, c.shifts, c.nights, c.nights + row[6]) if c else (*row, 0, 0, row[6])
+            for row, c in ((row, carried.get(row[0])) for row in rows)
+        ]
+    _table(wb, "totals", language, cols, rows)
     ws = wb[sheet_name("totals", language)]
     if rows:
         ws.conditional_formatting.add(

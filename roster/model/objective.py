@@ -127,12 +127,16 @@ def available_days(v: Variables, person: str) -> int:
 
 
 def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
-    """The heaviest load of own staff in shifts, night shifts and weekend shifts.
+    """The heaviest load of own staff in shifts, night shifts and weekend (or public holiday)
+    shifts, counting what each already carried this year before the horizon.
 
     Loads are per available day, so a person back from isolation is not asked to catch up.
     With total work fixed by the tiers above, lowering the maximum evens the spread, and
     unlike max - min its LP bound (the average) is a bound worth reporting. People
     available fewer than 7 days are left out: a short stint says nothing about fairness.
+    A carried total (``data.carried``) is added to the person's count, so whoever did more
+    nights last month is the last asked for one this month; with carried totals the tier is
+    the spread (most minus least), since the gap they leave is at both ends.
     """
     data = v.data
     n = data.settings.days
@@ -142,34 +146,52 @@ def fairness_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     if not own:
         return _tier(model, "fairness", 0, 0)
     nights = [s.id for s in data.shifts if s.night]
-    weekend = [d for d, day in enumerate(data.dates) if day.weekday() >= 5]
+    rest = [d for d, day in enumerate(data.dates) if data.rest_day(day)]
     families = {"shifts": [(d, v.day_work) for d in range(n)]}
     if nights:
         families["nights"] = [(d, v.night_work) for d in range(n)]
-    if weekend:
-        families["weekends"] = [(d, v.day_work) for d in weekend]
+    if rest:
+        families["weekends"] = [(d, v.day_work) for d in rest]
     groups: dict[int, list[str]] = {}
     for p in own:
         groups.setdefault(round(LOAD_SCALE * n / available_days(v, p.id)), []).append(p.id)
-    peaks = []
+    spreads = []
     upper = 0
     for name, slots in families.items():
-        top = LOAD_SCALE * n * n
+        carried = {p.id: _carried(data, p.id, name) for p in own}
+        most_top = len(slots) + max(carried.values())
+        top = LOAD_SCALE * n * most_top
         peak = model.new_int_var(0, top, f"max_{name}")
+        # Carried totals differ by whole months: the least loaded must be lifted as well,
+        # or the one who carried least keeps the gap.
+        floor = model.new_int_var(0, top, f"min_{name}") if data.carried else None
         for scale, members in groups.items():
             # Everyone of one availability shares an integer maximum: the LP then sees that
             # the group's total work, spread over its members, rounds up.
-            most = model.new_int_var(0, len(slots), "")
-            counts = []
-            for pid in members:
-                count = sum(worked(pid, d) for d, worked in slots)
+            most = model.new_int_var(0, most_top, "")
+            counts = [carried[pid] + sum(worked(pid, d) for d, worked in slots) for pid in members]
+            for count in counts:
                 model.add(count <= most)
-                counts.append(count)
             model.add(sum(counts) <= len(members) * most)
             model.add(peak >= scale * most)
-        peaks.append(peak)
+            if floor is not None:
+                least = model.new_int_var(0, most_top, "")
+                for count in counts:
+                    model.add(count >= least)
+                model.add(floor <= scale * least)
+        spreads.append(peak if floor is None else peak - floor)
         upper += top
-    return _tier(model, "fairness", sum(peaks), upper)
+    return _tier(model, "fairness", sum(spreads), upper)
+
+
+def _carried(data: ProblemData, person: str, family: str) -> int:
+    """What ``person`` carried into the horizon in one fairness family (0 without a ledger)."""
+    carried = data.carried_by_person.get(person)
+    if carried is None:
+        return 0
+    return {"shifts": carried.shifts, "nights": carried.nights, "weekends": carried.rest_days}[
+        family
+    ]
 
 
 def continuity_tier(model: cp_model.CpModel, v: Variables) -> Tier:

@@ -21,6 +21,8 @@ INPUT_SHEETS: dict[str, tuple[str, str]] = {
     "fixed": ("Fixed", "Cố định"),
     "history": ("History", "Lịch sử"),
     "donations": ("Donations", "Hiến máu"),
+    "ledger": ("Ledger", "Sổ theo dõi"),
+    "holidays": ("Holidays", "Ngày lễ"),
 }
 
 # Input columns per sheet: key -> (English, Vietnamese)
@@ -104,6 +106,19 @@ INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "product": ("product", "chế phẩm"),
         "note": ("note", "ghi chú"),
     },
+    "ledger": {
+        "person": ("person", "cán bộ"),
+        "shifts": ("shifts", "số ca"),
+        "nights": ("nights", "ca đêm"),
+        "weekend_shifts": ("weekend_shifts", "ca cuối tuần"),
+        "holiday_shifts": ("holiday_shifts", "ca ngày lễ"),
+        "up_to": ("up_to", "tính đến ngày"),
+    },
+    "holidays": {
+        "date": ("date", "ngày"),
+        "holiday": ("holiday", "ngày lễ"),
+        "name": ("name", "tên"),
+    },
 }
 
 # The sheet the template adds for the person filling it in, not for the program.
@@ -147,6 +162,9 @@ OUTPUT_COLUMNS: dict[str, tuple[str, str]] = {
     "change": ("change", "thay đổi"),
     "before": ("before", "trước"),
     "after": ("after", "sau"),
+    "carried_shifts": ("shifts before", "số ca trước đó"),
+    "carried_nights": ("nights before", "ca đêm trước đó"),
+    "year_nights": ("nights this year", "ca đêm trong năm"),
 }
 
 

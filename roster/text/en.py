@@ -447,6 +447,45 @@ WORDS: dict[str, str] = {
     "cli.contacts": "{person} {name}: {n} contact(s) on site from {first} to {last}",
     "cli.f1_note": "F1: contact of {person} ({first}–{last})",
     "cli.already_isolated": " (already F0/F1: {ids})",
+    "notice.to": "{name}: {what} ({why}).",
+    "notice.moved": "{before} is now {after}",
+    "notice.removed": "no longer on {place}",
+    "notice.added": "also on {place}",
+    "notice.place": "{shift} {day} at {area}",
+    "notice.shift_id": "shift {id}",
+    "notice.remote": " (remote)",
+    "notice.covers": "replacing {who}",
+    "notice.covers_one": "{name} ({reason})",
+    "notice.written": "Change notices for {n} officers: {path}",
+    "calendar.summary": "{shift} – {area}",
+    "calendar.description": "{unit}\nRole: {role}\nMode: {mode}",
+    "calendar.mode_onsite": "on site",
+    "calendar.mode_remote": "remote",
+    "calendar.person_name": "Duty roster – {name}",
+    "calendar.unreadable": (
+        "{path}: not a readable calendar file ({error}); move it away to start the calendar anew"
+    ),
+    "history.missing": (
+        "no history database here yet (it is made when the first roster is recorded)"
+    ),
+    "history.unreadable": (
+        "the history database is damaged or unreadable ({error}); nothing was written. "
+        "Restore a backup or move the file away"
+    ),
+    "history.newer": (
+        "the history database was written by a newer version (schema {found}, this one knows "
+        "{known}); upgrade the program"
+    ),
+    "history.no_version": "no version {version}",
+    "history.recorded": "Recorded as version {version} in {path}",
+    "history.none": "No versions yet.",
+    "history.row": (
+        "#{id}  {when}  {command:<7} {unit}  {start} – {end}  {shifts} shifts, {changes} "
+        "changes from {previous}  {roster}"
+    ),
+    "history.diff_head": "From version #{first} to #{second}: {n} changes",
+    "fairness.year_nights": "Most night shifts this year: {most} ({hi}); fewest: {least} ({lo})",
+    "notice.released_many": "off {n} shifts from {first} to {last}",
     # The web pages of `roster serve` (roster/web)
     "web.app": "Duty roster",
     "web.login": "Sign in",

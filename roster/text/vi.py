@@ -448,6 +448,43 @@ WORDS: dict[str, str] = {
     "cli.contacts": "{person} {name}: {n} người tiếp xúc tại chỗ từ {first} đến {last}",
     "cli.f1_note": "F1: tiếp xúc với {person} ({first}–{last})",
     "cli.already_isolated": " (đã là F0/F1: {ids})",
+    "notice.to": "Đ/c {name}: {what} ({why}).",
+    "notice.moved": "{before} chuyển sang {after}",
+    "notice.removed": "thôi trực {place}",
+    "notice.added": "trực thêm {place}",
+    "notice.place": "{shift} {day} tại {area}",
+    "notice.shift_id": "ca {id}",
+    "notice.remote": " (từ xa)",
+    "notice.covers": "thay {who}",
+    "notice.covers_one": "đ/c {name} ({reason})",
+    "notice.written": "Tin nhắn báo thay đổi cho {n} cán bộ: {path}",
+    "calendar.summary": "{shift} – {area}",
+    "calendar.description": "{unit}\nVai trò: {role}\nHình thức: {mode}",
+    "calendar.mode_onsite": "trực tại chỗ",
+    "calendar.mode_remote": "trực từ xa",
+    "calendar.person_name": "Lịch trực – {name}",
+    "calendar.unreadable": (
+        "{path}: không đọc được tệp lịch ({error}); chuyển tệp đi chỗ khác để bắt đầu lịch mới"
+    ),
+    "history.missing": "chưa có cơ sở dữ liệu lịch sử ở đây (được tạo khi ghi lịch trực đầu tiên)",
+    "history.unreadable": (
+        "cơ sở dữ liệu lịch sử bị hỏng hoặc không đọc được ({error}); không ghi gì cả. Hãy "
+        "khôi phục bản sao lưu hoặc chuyển tệp đi chỗ khác"
+    ),
+    "history.newer": (
+        "cơ sở dữ liệu lịch sử do phiên bản mới hơn ghi (lược đồ {found}, phiên bản này biết "
+        "đến {known}); hãy cập nhật chương trình"
+    ),
+    "history.no_version": "không có phiên bản {version}",
+    "history.recorded": "Đã lưu phiên bản {version} vào {path}",
+    "history.none": "Chưa có phiên bản nào.",
+    "history.row": (
+        "#{id}  {when}  {command:<7} {unit}  {start} – {end}  {shifts} ca, {changes} thay đổi "
+        "so với {previous}  {roster}"
+    ),
+    "history.diff_head": "Từ phiên bản #{first} đến #{second}: {n} thay đổi",
+    "fairness.year_nights": "Nhiều ca đêm nhất trong năm: {most} ({hi}); ít nhất: {least} ({lo})",
+    "notice.released_many": "thôi trực {n} ca từ {first} đến {last}",
     # The web pages of `roster serve` (roster/web)
     "web.app": "Lịch trực",
     "web.login": "Đăng nhập",
