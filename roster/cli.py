@@ -902,3 +902,21 @@ def exposure_cmd(roster_file: Path, days: int | None, top: int) -> None:
     found = exposure(data, read_assignments(roster_file), days)
     for line in exposure_lines(data, found, top):
         out.print(line, markup=False, soft_wrap=True)
+
+
+@main.command("serve")
+@click.argument(
+    "folder", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token", help="Sign-in token (or ROSTER_TOKEN); required beyond 127.0.0.1.")
+def serve_cmd(folder: Path, host: str, port: int, token: str | None) -> None:
+    """The roster in a browser over the workbooks of FOLDER (needs: pip install 'roster[web]')."""
+    try:
+        from roster.web.serve import address, run, token_for
+    except ImportError as exc:
+        raise RequestError(f"roster serve needs: pip install 'roster[web]' ({exc})") from None
+    required = token_for(host, token)
+    out.print(both("cli.serving", url=address(host, port)), markup=False)
+    run(folder, host, port, required)

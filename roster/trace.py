@@ -75,8 +75,10 @@ def mark_f1(
     people: Sequence[str],
     day: date,
     note: str,
+    status: str = "F1",
 ) -> Path:
-    """Copy ``workbook`` to ``target`` with one F1 row from ``day`` per person in ``people``.
+    """Copy ``workbook`` to ``target`` with one F1 row (or ``status``: F0, sick ...) from
+    ``day`` per person in ``people``.
 
     The `to` cell is left blank so the workbook's isolation rules set the quarantine length.
     Every other sheet, column and cell is kept as it was. ``target`` must differ from the
@@ -103,7 +105,7 @@ def mark_f1(
             ws.cell(row=1, column=index[key] + 1, value=key)
     row = _last_row(ws) + 1
     for pid in people:
-        for key, value in (("person", pid), ("status", "F1"), ("from", day), ("note", note)):
+        for key, value in (("person", pid), ("status", status), ("from", day), ("note", note)):
             cell = ws.cell(row=row, column=index[key] + 1, value=value)
             if key == "from":
                 cell.number_format = "DD/MM/YYYY"
