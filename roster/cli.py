@@ -775,3 +775,29 @@ def trace_cmd(
             + (f" (already F0/F1: {', '.join(sorted(skip))})" if skip else ""),
             markup=False,
         )
+
+
+@main.command("city")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Folder.")
+@click.option("--time-limit", type=float, help="Seconds per unit solve and for the allocation.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", help="Ray [ADDRESS].")
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
+@click.option("--no-sheets", is_flag=True, help="Do not write the duty sheets.")
+def city_cmd(folder: Path, **options) -> None:
+    """Roster every unit of a city FOLDER and send the pool where they fall short (exit 4:
+    incomplete run, a unit broken or failed)."""
+    from roster.city.command import city_command
+
+    sys.exit(city_command(folder, **options))
+
+
+@main.command("check-city")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def check_city_cmd(folder: Path, out: Path) -> None:
+    """Check the outputs OUT of a city run across units (pool officers, Allocation, shortfalls)."""
+    from roster.city.command import check_city_command
+
+    sys.exit(check_city_command(folder, out))

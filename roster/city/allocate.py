@@ -110,7 +110,7 @@ def city_shifts(units: Mapping[str, ProblemData]) -> tuple[list[Shift], dict[tup
     return shifts, ids
 
 
-def _strictest(pool: Pool, units: Mapping[str, ProblemData]) -> dict[str, object]:
+def strictest(pool: Pool, units: Mapping[str, ProblemData]) -> dict[str, object]:
     """The pool's work-rest settings, tightened to the strictest unit's: an officer's shifts
     must also pass the check of each unit roster they appear in."""
     rules = [pool.settings, *(d.settings for d in units.values())]
@@ -161,7 +161,7 @@ def pool_problem(
             shift = shift_ids[(uid, gap.shift)]
             requirements += _gap_rows(uid, gap, shift, len(requirements) + 2)
     settings = pool.settings.model_copy(
-        update={**_strictest(pool, units), "objective": "lexicographic"}
+        update={**strictest(pool, units), "objective": "lexicographic"}
     )
     data = ProblemData(
         settings=settings,
