@@ -171,6 +171,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--people", type=int, default=20, help="people per ward")
     parser.add_argument("--outbreaks", type=int, help="wards with an outbreak (default a third)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--unit-time", type=float, default=10, help="unit_time_limit_s")
     parser.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     args = parser.parse_args(argv)
     folder = generate_city(
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> None:
         args.people,
         args.outbreaks,
         seed=args.seed,
+        unit_time=args.unit_time,
     )
     print(f"wrote {folder}: {args.wards} wards, pool of {args.pool}, {args.days} days")
 

@@ -150,6 +150,7 @@ def figures(run: CityRun) -> list[tuple[str, object]]:
     out: list[tuple[str, object]] = [
         ("places short before the pool", a.demand),
         ("places filled by the pool", a.filled),
+        ("pool shifts", len(a.assignments)),
         ("places still short after the pool", a.uncovered),
     ]
     for stage in a.stages:
@@ -261,7 +262,8 @@ def summary(run: CityRun) -> str:
         a = run.allocation
         status = a.stages[0].status if a.stages else "nothing to allocate"
         lines.append(
-            f"Allocation: {a.filled} of {a.demand} places filled; priority-weighted uncovered "
+            f"Allocation: {len(a.assignments)} pool shifts fill {a.filled} of {a.demand} places "
+            f"short; priority-weighted uncovered "
             f"{a.objective}, bound {a.bound}, gap {a.gap:.1%} ({status})"
         )
     for problem in run.city.problems:
