@@ -341,7 +341,7 @@ def _named(data: ProblemData, v: Variables, c: _City, values: list[int]) -> list
     """Names on places, unit by unit: within a class any split among the unit's areas fits."""
     left: dict[tuple[int, str, Mode, str], dict] = defaultdict(lambda: defaultdict(list))
     for (d, s, a, m), by_class in v.count.items():
-        for cls, var in sorted(by_class.items(), key=lambda item: str(item[0])):
+        for cls, var in sorted(by_class.items(), key=lambda item: (item[0][0], sorted(item[0][1]))):
             left[(d, s, m, _unit_of(a))][cls] += [a] * values[var.index]
     out = []
     for (p, d, s, m, u), z in sorted(c.z.items(), key=lambda item: item[0]):
@@ -363,9 +363,12 @@ def allocate(
     results: Mapping[str, Result],
     time_limit: float = 30,
     seed: int = 0,
-    workers: int = 2,
+    workers: int = 1,
 ) -> Allocation:
-    """The allocation of the pool to the short places of `results` (first solves)."""
+    """The allocation of the pool to the short places of `results` (first solves).
+
+    One solver worker by default: the same inputs and seed give the same allocation, on
+    whichever executor the units were solved."""
     data, shift_ids = pool_problem(pool, units, results)
     unit_rows = {u.id: u for u in pool.units}
     demand = sum(g.missing for g in check(data, []).gaps)

@@ -8,13 +8,19 @@ ever silently missing. ``fn`` must be a module-level function (it is pickled).
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 ATTEMPTS = 2  # the first run and one retry
+# Workers start with one fixed string-hash seed, so set iteration (and with it the order in
+# which a model's constraints are added) is the same on every run and on every engine.
+HASH_SEED = {"PYTHONHASHSEED": "0"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,20 @@ def _reason(error: BaseException) -> str:
     return last or type(error).__name__
 
 
+@contextmanager
+def _hash_seed() -> Iterator[None]:
+    """Spawned workers read the environment at start: hand them the fixed hash seed."""
+    before = os.environ.get("PYTHONHASHSEED")
+    os.environ.update(HASH_SEED)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = before
+
+
 class LocalExecutor:
     """Worker processes on this machine (``concurrent.futures``): no cluster, no extra package."""
 
@@ -54,7 +74,9 @@ class LocalExecutor:
 
     def _round(self, fn: Callable[[Any], Any], tasks: dict[int, Any]) -> dict[int, Outcome]:
         out: dict[int, Outcome] = {}
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(tasks))) as pool:
+        context = multiprocessing.get_context("spawn")
+        workers = min(self.workers, len(tasks))
+        with _hash_seed(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures: dict[int, Future] = {i: pool.submit(fn, t) for i, t in tasks.items()}
             for i, future in futures.items():
                 try:
@@ -89,9 +111,14 @@ class RayExecutor:
         self.address = address
         if not ray.is_initialized():
             if address:
-                ray.init(address=address, log_to_driver=False)
+                ray.init(address=address, log_to_driver=False, runtime_env={"env_vars": HASH_SEED})
             else:
-                ray.init(num_cpus=num_cpus, log_to_driver=False, include_dashboard=False)
+                ray.init(
+                    num_cpus=num_cpus,
+                    log_to_driver=False,
+                    include_dashboard=False,
+                    runtime_env={"env_vars": HASH_SEED},
+                )
 
     @property
     def description(self) -> str:

@@ -271,6 +271,8 @@ def summary(run: CityRun) -> str:
     for uid, unit_run in run.units.items():
         if unit_run.error:
             lines.append(f"Failed: {uid}: {unit_run.error}")
+    if run.allocation_error:
+        lines.append(f"Failed: the allocation: {run.allocation_error}")
     return "\n".join(lines) + "\n"
 
 

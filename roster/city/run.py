@@ -16,7 +16,7 @@ from roster.city.allocate import Allocation, allocate
 from roster.city.executor import Executor, LocalExecutor
 from roster.city.final import with_pool
 from roster.city.folder import City, FileProblem, read_city
-from roster.city.pool import Unit
+from roster.city.pool import Pool, Unit
 from roster.data import Assignment, ProblemData
 from roster.result import Result, Status
 from roster.solver import solve
@@ -42,6 +42,21 @@ def solve_unit(task: UnitTask) -> Result:
         seed=task.seed,
         hint=list(task.hint) or None,
     )
+
+
+@dataclass(frozen=True)
+class AllocationTask:
+    pool: Pool
+    units: dict[str, ProblemData]
+    results: dict[str, Result]
+    time_limit: float
+    seed: int
+
+
+def allocate_task(task: AllocationTask) -> Allocation:
+    """The allocation as a pure task: run by the executor like the unit solves, so it sees
+    the same fixed hash seed (and gives the same allocation) on every engine."""
+    return allocate(task.pool, task.units, task.results, task.time_limit, task.seed)
 
 
 @dataclass
@@ -71,12 +86,14 @@ class CityRun:
     units: dict[str, UnitRun]
     allocation: Allocation | None
     executor: str
+    allocation_error: str = ""
     phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
         """Every unit solved and every pool row read: nothing left out of the run."""
-        return self.city.complete and all(u.state == "solved" for u in self.units.values())
+        solved = all(u.state == "solved" for u in self.units.values())
+        return self.city.complete and solved and not self.allocation_error
 
     @property
     def results(self) -> dict[str, Result]:
@@ -123,13 +140,15 @@ def run_city(
         if r.first is not None and r.first.status != Status.INFEASIBLE
     }
     limit = time_limit or min(city.pool.settings.time_limit_s, 4 * unit_limit)
-    allocation = allocate(city.pool, {u: city.units[u] for u in firsts}, firsts, limit, seed)
+    task = AllocationTask(city.pool, {u: city.units[u] for u in firsts}, firsts, limit, seed)
+    outcome = executor.map(allocate_task, [task])[0]
+    allocation = outcome.value if outcome.ok else None
     phases["allocation"] = time.monotonic() - clock
 
     clock = time.monotonic()
     tasks = []
     for uid, first in ((u, r.first) for u, r in runs.items() if r.first is not None):
-        sent = allocation.by_unit.get(uid, [])
+        sent = allocation.by_unit.get(uid, []) if allocation else []
         if not sent or first.status == Status.INFEASIBLE:
             runs[uid].final = first
             continue
@@ -138,4 +157,5 @@ def run_city(
         tasks.append(UnitTask(uid, data, unit_limit, seed, hint))
     _solve_all(executor, tasks, runs, final=True)
     phases["final solves"] = time.monotonic() - clock
-    return CityRun(city, runs, allocation, executor.description, phases)
+    error = "" if outcome.ok else f"{outcome.error} (after {outcome.attempts} attempts)"
+    return CityRun(city, runs, allocation, executor.description, error, phases)
