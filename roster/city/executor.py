@@ -86,14 +86,13 @@ class LocalExecutor:
         return out
 
     def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Outcome]:
-        outcomes: dict[int, Outcome] = {}
-        pending = dict(enumerate(tasks))
-        for attempt in range(1, ATTEMPTS + 1):
-            if not pending:
-                break
-            for i, outcome in self._round(fn, pending).items():
-                outcomes[i] = Outcome(outcome.value, outcome.error, attempt)
-            pending = {i: pending[i] for i, o in outcomes.items() if not o.ok and i in pending}
+        """All tasks at once; each failed one again in a worker of its own, so that a task
+        whose worker dies (taking the pool's other tasks with it) fails alone the second time."""
+        outcomes = self._round(fn, dict(enumerate(tasks)))
+        for i, first in list(outcomes.items()):
+            if not first.ok:
+                again = self._round(fn, {i: tasks[i]})[i]
+                outcomes[i] = Outcome(again.value, again.error, ATTEMPTS)
         return [outcomes[i] for i in range(len(tasks))]
 
 
