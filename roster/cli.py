@@ -788,7 +788,7 @@ def trace_cmd(
 def city_cmd(folder: Path, **options) -> None:
     """Roster every unit of a city FOLDER and send the pool where they fall short (exit 4:
     incomplete run, a unit broken or failed)."""
-    from roster.city.command import city_command
+    from roster.reports.city_command import city_command
 
     sys.exit(city_command(folder, **options))
 
@@ -798,6 +798,6 @@ def city_cmd(folder: Path, **options) -> None:
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def check_city_cmd(folder: Path, out: Path) -> None:
     """Check the outputs OUT of a city run across units (pool officers, Allocation, shortfalls)."""
-    from roster.city.command import check_city_command
+    from roster.reports.city_command import check_city_command
 
     sys.exit(check_city_command(folder, out))

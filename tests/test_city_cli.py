@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from roster.city.command import EXIT_INCOMPLETE, EXIT_OK, EXIT_SHORT
-from roster.city.output import COMMAND_FILE
+from roster.city.names import COMMAND_FILE
 from roster.cli import main
+from roster.reports.city_command import EXIT_INCOMPLETE, EXIT_OK, EXIT_SHORT
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from roster.city.command import EXIT_OK, EXIT_SHORT
 from roster.city.executor import HASH_SEED
-from roster.city.output import COMMAND_FILE
+from roster.city.names import COMMAND_FILE
 from roster.cli import main
+from roster.reports.city_command import EXIT_OK, EXIT_SHORT
 
 if importlib.util.find_spec("ray") is None and not os.environ.get("CI"):
     pytest.skip("ray is not installed (pip install 'roster[ray]')", allow_module_level=True)

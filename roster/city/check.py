@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from roster.city.allocate import SEP, city_shifts, strictest
 from roster.city.folder import read_city
-from roster.city.output import CITY_SHEETS, COMMAND_FILE
+from roster.city.names import CITY_SHEETS, COMMAND_FILE
 from roster.data import Area, Assignment, ProblemData, Requirement
 from roster.errors import InputError
 from roster.io.dates import parse_date, parse_id

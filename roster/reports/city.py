@@ -17,26 +17,21 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
+from roster.city.names import (
+    ALLOCATION_COLUMNS,
+    CITY_SHEETS,
+    COMMAND_FILE,
+    MESSAGES,
+    REQUEST_COLUMNS,
+    SUMMARY_FILE,
+    UNIT_COLUMNS,
+)
 from roster.city.run import CityRun
 from roster.data import Assignment, ProblemData
 from roster.io.writer import write_roster
 from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.sheets import write_sheets
 
-COMMAND_FILE = "command.xlsx"
-SUMMARY_FILE = "summary.txt"
-MESSAGES = "pool-messages"
-CITY_SHEETS: dict[str, tuple[str, str]] = {
-    "allocation": ("Allocation", "Điều động"),
-    "units": ("Units", "Đơn vị"),
-    "requests": ("Requests above", "Đề nghị cấp trên"),
-    "coverage": ("Coverage", "Mức bảo đảm"),
-    "officers": ("Pool totals", "Tổng hợp tăng cường"),
-    "figures": ("Figures", "Số liệu"),
-}
-ALLOCATION_COLUMNS = ("person", "name", "date", "unit", "shift", "area")
-UNIT_COLUMNS = ("unit", "name", "state", "needed", "own", "pool", "short")
-REQUEST_COLUMNS = ("from", "to", "shift", "unit", "area", "people", "reason")
 FILLS = {  # share of places covered: red, amber, green
     "short": PatternFill("solid", fgColor="F8696B"),
     "part": PatternFill("solid", fgColor="FFEB84"),

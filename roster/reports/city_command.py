@@ -14,9 +14,9 @@ from rich.console import Console
 from roster.city.check import check_city
 from roster.city.executor import make_executor
 from roster.city.folder import CityInputError
-from roster.city.output import write_all
 from roster.city.run import run_city
 from roster.errors import OutputError
+from roster.reports.city import write_all
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_SHORT, EXIT_INCOMPLETE = 0, 1, 2, 3, 4
 err = Console(stderr=True, highlight=False)
