@@ -14,7 +14,8 @@ has and a unit does not:
   another unit is at least that long; a stay cut by the horizon's end may be shorter;
 - unit priority: uncovered places weighted so that a place of a higher priority (1 first)
   outweighs every place of the lower ones;
-- own group first, then fewer moves: a second stage, with the first stage's value kept.
+- own group first, then fewer moves and no shift that fills nothing: a second stage, with
+  the first stage's value kept.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from roster.verify import check, format_report
 
 SEP = "/"
 MAX_WEIGHT = 2**40  # beyond this the priority weights would crowd CP-SAT's integer range
-GROUP_WEIGHT = 10  # one day outside the officer's group costs ten moves
+GROUP_WEIGHT = 10  # one day outside the officer's group costs ten moves, or ten shifts
 
 
 class AllocationError(Exception):
@@ -391,9 +392,9 @@ def allocate(
     stages = [first]
     model.add(short <= first.objective)
     _hint(model, values)
-    second_expr = GROUP_WEIGHT * sum(c.away) + sum(c.moves)
+    second_expr = GROUP_WEIGHT * sum(c.away) + sum(c.moves) + sum(c.z.values())
     second, found = _solve(
-        model, "group_and_moves", second_expr, deadline - time.monotonic(), seed, workers
+        model, "group_moves_shifts", second_expr, deadline - time.monotonic(), seed, workers
     )
     if found is not None:
         stages.append(second)
