@@ -14,8 +14,8 @@ has and a unit does not:
   another unit is at least that long; a stay cut by the horizon's end may be shorter;
 - unit priority: uncovered places weighted so that a place of a higher priority (1 first)
   outweighs every place of the lower ones;
-- own group first, then fewer moves and no shift that fills nothing: a second stage, with
-  the first stage's value kept.
+- then, in a second stage that keeps the first one's value, own group first, fewer moves,
+  and no shift that fills nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from roster.result import Result
 from roster.verify import check, format_report
 
 SEP = "/"
-MAX_WEIGHT = 2**40  # beyond this the priority weights would crowd CP-SAT's integer range
+MAX_WEIGHT = 2**30  # times the preferences scale (under 2**20), still far inside int64
 GROUP_WEIGHT = 10  # one day outside the officer's group costs ten moves, or ten shifts
 
 
@@ -311,25 +311,46 @@ def _priority_weights(v: Variables, units: Mapping[str, Unit]) -> dict[str, int]
 # ---------------------------------------------------------------------------- solving
 
 
+def _nonnegative(
+    model: cp_model.CpModel, terms: list[tuple[int, cp_model.IntVar]]
+) -> cp_model.IntVar:
+    """A variable equal to a weighted sum of non-negative variables, with a domain from 0: the
+    bound CP-SAT reports is then never below 0, even before its relaxation has been solved."""
+    upper = sum(w * var.proto.domain[len(var.proto.domain) - 1] for w, var in terms)
+    total = model.new_int_var(0, upper, "weighted_uncovered")
+    model.add(total == sum(w * var for w, var in terms))
+    return total
+
+
+class _StopAtZero(cp_model.CpSolverSolutionCallback):
+    """The objective is a sum of non-negative terms: a solution of value 0 is optimal, which
+    CP-SAT's presolved bound does not always see; stop there rather than at the limit."""
+
+    def on_solution_callback(self) -> None:
+        if self.objective_value <= 0:
+            self.stop_search()
+
+
 def _solve(
-    model: cp_model.CpModel, name: str, expr, seconds: float, seed: int, workers: int
-) -> tuple[Stage, list[int] | None]:
+    model: cp_model.CpModel, expr, seconds: float, seed: int, workers: int
+) -> tuple[cp_model.CpSolver, bool]:
+    """Minimise `expr`; with several workers, interleaved in one thread: deterministic."""
     model.minimize(expr)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.1)
     solver.parameters.num_workers = workers
+    solver.parameters.interleave_search = workers > 1
     solver.parameters.random_seed = seed
-    start = time.monotonic()
-    code = solver.solve(model)
-    found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    stage = Stage(
-        name,
-        solver.status_name(code).lower(),
-        round(solver.objective_value) if found else 0,
-        round(solver.best_objective_bound) if found else 0,
-        time.monotonic() - start,
-    )
-    return stage, list(solver.response_proto.solution) if found else None
+    code = solver.solve(model, _StopAtZero())
+    return solver, code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+def _stage(solver: cp_model.CpSolver, name: str, found: bool, seconds: float) -> Stage:
+    """What one stage reached and proved; its objective is never below 0."""
+    objective = round(solver.objective_value) if found else 0
+    bound = min(max(round(solver.best_objective_bound), 0), objective) if found else 0
+    status = "optimal" if found and objective == bound else "feasible" if found else "unknown"
+    return Stage(name, status, objective, bound, seconds)
 
 
 def _hint(model: cp_model.CpModel, values: list[int]) -> None:
@@ -364,12 +385,12 @@ def allocate(
     results: Mapping[str, Result],
     time_limit: float = 30,
     seed: int = 0,
-    workers: int = 1,
+    workers: int = 4,
 ) -> Allocation:
     """The allocation of the pool to the short places of `results` (first solves).
 
-    One solver worker by default: the same inputs and seed give the same allocation, on
-    whichever executor the units were solved."""
+    The solver's `workers` strategies take turns in one thread (``interleave_search``): the
+    same inputs and seed give the same allocation, on whichever executor it runs."""
     data, shift_ids = pool_problem(pool, units, results)
     unit_rows = {u.id: u for u in pool.units}
     demand = sum(g.missing for g in check(data, []).gaps)
@@ -384,21 +405,23 @@ def allocate(
         _stays(model, v, data.settings.days, pool.min_stay_days, c)
     _away(pool, unit_rows, c)
     weights = _priority_weights(v, unit_rows)
-    short = sum(weights[_unit_of(a)] * u for (_d, _s, a), u in v.uncovered.items())
-    deadline = time.monotonic() + time_limit
-    first, values = _solve(model, "uncovered", short, 0.7 * time_limit, seed, workers)
-    if values is None:
-        return empty
-    stages = [first]
-    model.add(short <= first.objective)
-    _hint(model, values)
-    second_expr = GROUP_WEIGHT * sum(c.away) + sum(c.moves) + sum(c.z.values())
-    second, found = _solve(
-        model, "group_moves_shifts", second_expr, deadline - time.monotonic(), seed, workers
+    short = _nonnegative(
+        model, [(weights[_unit_of(a)], u) for (_d, _s, a), u in v.uncovered.items()]
     )
-    if found is not None:
-        stages.append(second)
-        values = found
+    deadline = time.monotonic() + time_limit
+    solver, found = _solve(model, short, 0.7 * time_limit, seed, workers)
+    if not found:
+        return empty
+    stages = [_stage(solver, "uncovered", found, time.monotonic() + time_limit - deadline)]
+    values = list(solver.response_proto.solution)
+    model.add(short <= stages[0].objective)
+    _hint(model, values)
+    start = time.monotonic()
+    prefs = GROUP_WEIGHT * sum(c.away) + sum(c.moves) + sum(c.z.values())
+    solver, found = _solve(model, prefs, deadline - start, seed, workers)
+    if found:
+        stages.append(_stage(solver, "preferences", found, time.monotonic() - start))
+        values = list(solver.response_proto.solution)
     assignments = _named(data, v, c, values)
     report = check(data, assignments)
     if report.violations:
