@@ -77,13 +77,14 @@ def test_pool_vietnamese_names(folder: Path) -> None:
 def test_pool_problems_name_sheet_row_and_column(folder: Path) -> None:
     path = folder / "pool.xlsx"
     _edit(path, "Pool", {"D3": "astronaut"})
-    _edit(path, "Units", {"E2": "first"})
+    _edit(path, "Units", {"E2": "first", "A3": "P/02"})
     _edit(path, "Settings", {"B6": "many"})
     with pytest.raises(InputError) as caught:
         read_pool(path)
     text = [str(p) for p in caught.value.problems]
     assert any(t.startswith("Pool, row 3, column 'role'") for t in text)
     assert any(t.startswith("Units, row 2, column 'priority'") for t in text)
+    assert any(t.startswith("Units, row 3, column 'id': found 'P/02'") for t in text)
     assert any(t.startswith("Settings, row 6, column 'value'") for t in text)
 
 

@@ -138,8 +138,9 @@ class RayExecutor:
 def make_executor(
     workers: int = 1, ray_address: str | None = None, use_ray: bool = False
 ) -> Executor:
-    """`use_ray`: Ray (local when `ray_address` is None or 'local'); otherwise local processes."""
+    """`use_ray`: Ray (local when `ray_address` is None or 'local', on `workers` CPUs when more
+    than one, else on all); otherwise `workers` local processes."""
     if use_ray:
         address = None if ray_address in (None, "", "local") else ray_address
-        return RayExecutor(address, num_cpus=workers if address is None else None)
+        return RayExecutor(address, num_cpus=workers if address is None and workers > 1 else None)
     return LocalExecutor(workers)

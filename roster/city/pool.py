@@ -12,6 +12,7 @@ is parsed here, with the cell parsers of ``roster.io.dates``.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
@@ -47,6 +48,8 @@ CITY_SETTINGS: dict[str, tuple[str, ...]] = {
     "unit_time_limit_s": ("thời gian giải mỗi đơn vị (giây)",),
 }
 DEFAULT_MIN_STAY = 3
+# Unit ids name output files and prefix areas (`HTD/CHOT-1`): no '/' and no path tricks.
+_SAFE_ID = re.compile(r"[\w.-]+")
 DEFAULT_UNIT_TIME = 30.0
 Rows = list[list[object]]
 
@@ -224,7 +227,10 @@ def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem]]:
                 )
             ):
                 cells.fail(number, column, None, "a value (this column is required)")
-        if uid is not None and uid in seen:
+        if uid is not None and not _SAFE_ID.fullmatch(uid):
+            cells.fail(number, "id", uid, "a unit id of letters, digits, '-', '_' or '.'")
+            uid = None
+        elif uid is not None and uid in seen:
             cells.fail(number, "id", uid, f"a unit id not used on another row (row {seen[uid]})")
         elif uid is not None:
             seen[uid] = number
