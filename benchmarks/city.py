@@ -5,7 +5,10 @@ outbreak ward then loses a share of its own people to F0 from a day in the first
 the horizon, which opens the gaps the pool is there to fill. The pool's officers belong to
 the districts (groups), a few of them may only be sent to some wards.
 
-    python benchmarks/city.py --districts 3 --wards 9 --pool 40 --days 14 -o inputs/city
+The bundled example was written by
+
+    python benchmarks/city.py --districts 3 --wards 9 --pool 40 --days 14 --people 16 \
+        --seed 2021 --unit-time 6 -o inputs/city-da-nang
 """
 
 from __future__ import annotations
