@@ -779,10 +779,12 @@ def trace_cmd(
 
 @main.command("city")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Folder.")
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="[outputs/FOLDER]"
+)
 @click.option("--time-limit", type=float, help="Seconds per unit solve and for the allocation.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--ray", "ray_address", is_flag=False, flag_value="local", help="Ray [ADDRESS].")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, help="Processes.  [default: 1]")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", help="Local, or ADDRESS.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
 @click.option("--no-sheets", is_flag=True, help="Do not write the duty sheets.")
 def city_cmd(folder: Path, **options) -> None:
