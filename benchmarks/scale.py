@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 from roster.io.problem_writer import write_problem_workbook
-from roster.labels import OUTPUT_SHEETS
+from roster.text.contract import OUTPUT_SHEETS
 
 DAYS = 31
 EXIT_WORDS = {0: "all covered", 2: "refused", 3: "gaps", 1: "error", 130: "interrupted"}

@@ -19,8 +19,8 @@ _HOME = {
     "ProblemData": "roster.data",
     "InputError": "roster.errors",
     "Problem": "roster.errors",
-    "read_workbook": "roster.io.workbook",
-    "read_workbook_with_warnings": "roster.io.workbook",
+    "read_workbook": "roster.load",
+    "read_workbook_with_warnings": "roster.load",
     "read_assignments": "roster.io.writer",
     "write_roster": "roster.io.writer",
     "Result": "roster.result",
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from roster.data import Assignment, ProblemData
     from roster.errors import InputError, Problem
     from roster.findings import CheckReport, Gap, Violation
-    from roster.io.workbook import read_workbook, read_workbook_with_warnings
     from roster.io.writer import read_assignments, write_roster
+    from roster.load import read_workbook, read_workbook_with_warnings
     from roster.result import Result, Status
     from roster.solver import SolveControl, solve
     from roster.verify import check

@@ -1,45 +1,54 @@
-"""The `roster` command: a thin layer that parses options, calls the API, prints, and exits.
+"""The `roster` command: parses options, calls the library, prints.
 
-Exit codes: 0 every place covered by named people; 3 covered only with requested
-reinforcements, or gaps remain (outputs still written); 2 bad input; 1 internal error;
-130 interrupted before any roster was found.
+Every error is an exception that carries its exit code (`roster.errors`), and every command
+returns its outcome; `_Commands.invoke` turns either into the exit code, in this one place.
+The codes are `roster.errors.ExitCode`, tabled in the README. An internal error is one line;
+with ROSTER_DEBUG=1 in the environment its traceback follows.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
-import time
+import traceback
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from roster.cover import format_plan, plan_cover
 from roster.data import ProblemData, Product
-from roster.donors import (
-    chat_message,
-    find_donors,
-    format_search,
-    format_tally,
-    parse_blood_group,
-    parse_product,
-    tally,
+from roster.donors import find_donors, tally
+from roster.errors import (
+    ExitCode,
+    InputError,
+    InternalError,
+    Interrupted,
+    OutputError,
+    RequestError,
+    RosterError,
 )
-from roster.errors import InputError, OutputError
+from roster.findings import format_report
 from roster.io.dates import parse_date
 from roster.io.template import write_template
-from roster.io.workbook import read_workbook_with_warnings
+from roster.io.vocabulary import parse_blood_group, parse_product
 from roster.io.writer import read_assignments, write_roster
+from roster.load import read_workbook_with_warnings
+from roster.outputs import cover_path, f1_path, new_file, replan_path, roster_path, sheets_dir
+from roster.params import SolveParams, refuse_too_large
+from roster.reports.donors import chat_message, format_search, format_tally
 from roster.result import Result, Status
 from roster.sheets import FORMATS, edit_warnings, parse_formats, write_sheets
 from roster.summary import summary_text
-from roster.trace import already_isolated, contacts, mark_f1
-from roster.verify import check, format_report
+from roster.text import both, language_of, say
+from roster.trace import already_isolated, contacts, mark_f1, window
+from roster.verify import check
 
 if TYPE_CHECKING:
     from roster.solver import ProgressEvent, SolveControl
@@ -47,34 +56,66 @@ if TYPE_CHECKING:
 # The solver (OR-Tools), PDF and plotting libraries are imported by the commands that use
 # them: `roster validate`, `check` or `donors` then start in a fraction of a second.
 
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_GAPS, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-# The largest unit measured to get a checked roster (benchmarks/results/scale.md): 400 people
-# for 31 days found one after ~80 s; 2,000 people found none in 300 s and took 5 GB.
-MAX_PERSON_DAYS = 12_500
-WRITE_RESERVE_S = 3.0  # wall time kept back from the solver for naming, checking and writing
-SHEETS_RESERVE_S = 3.0  # and for the duty sheets (about 2.5 s for 28 days of 13 areas)
-RESERVE_PERSON_DAYS = 1_240  # the reserves above hold up to about 40 people x 31 days
+DEBUG_ENV = "ROSTER_DEBUG"  # set (to anything) to see an internal error's traceback
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
-def _fail_input(exc: InputError) -> None:
-    err.print(f"[bold red]Lỗi dữ liệu đầu vào / input errors: {len(exc.problems)}[/]")
-    for problem in exc.problems:
-        err.print(f"  - {problem}", markup=False, soft_wrap=True)
-    sys.exit(EXIT_INPUT)
+def _say(exc: RosterError) -> None:
+    """Print an error the way its kind is always printed."""
+    if isinstance(exc, InputError):
+        err.print(f"[bold red]{both('cli.input_errors')}: {len(exc.problems)}[/]")
+        for problem in exc.problems:
+            err.print(f"  - {problem}", markup=False)
+    elif isinstance(exc, Interrupted):
+        err.print(f"{both('cli.interrupted')}: {exc}", markup=False)
+    elif isinstance(exc, InternalError):
+        err.print(f"[bold red]{both('cli.internal')}:[/] {escape(str(exc))}")
+    elif isinstance(exc, OutputError):
+        err.print(f"[bold red]{escape(str(exc))}[/]")
+    else:
+        err.print(f"[bold red]{both('cli.error')}:[/] {escape(str(exc))}")
+
+
+def _say_internal(exc: Exception) -> None:
+    """A bug: one line, and the traceback only when asked for (ROSTER_DEBUG)."""
+    first = next(iter(str(exc).splitlines()), "")
+    err.print(
+        f"[bold red]{both('cli.internal')}:[/] {escape(type(exc).__name__)}: {escape(first)}"
+        f" ({DEBUG_ENV}=1 shows the traceback)"
+    )
+    if os.environ.get(DEBUG_ENV):
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+
+
+class _Commands(click.Group):
+    """The one place where a command's outcome, or the error that ended it, becomes the exit
+    code. Click's own errors (bad command-line values: 2) pass through to click."""
+
+    def invoke(self, ctx: click.Context) -> NoReturn:
+        try:
+            outcome = super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise
+        except RosterError as exc:
+            _say(exc)
+            outcome = exc.exit_code
+        except KeyboardInterrupt:
+            err.print(both("cli.interrupted"), markup=False)
+            outcome = ExitCode.INTERRUPTED
+        except Exception as exc:  # everything else is a bug, and said to be one
+            _say_internal(exc)
+            outcome = ExitCode.INTERNAL
+        ctx.exit(int(outcome or ExitCode.OK))
 
 
 def load(path: Path, quiet: bool = False) -> ProblemData:
-    """Read and validate a workbook; bad input prints every problem and exits 2."""
-    try:
-        data, warnings = read_workbook_with_warnings(path)
-    except InputError as exc:
-        _fail_input(exc)
+    """Read and validate a workbook, printing the reader's warnings unless `quiet`."""
+    data, warnings = read_workbook_with_warnings(path)
     if not quiet:
         for w in warnings:
-            err.print(f"[yellow]warning:[/] {w}", markup=True)
+            err.print(f"[yellow]{say('cli.warning', data)}:[/] {w}", markup=True)
     return data
 
 
@@ -97,42 +138,38 @@ class _Progress:
 
 
 def _install_interrupt(control: SolveControl) -> None:
-    """First Ctrl-C (or SIGTERM) stops the search and keeps the best roster; a second quits."""
+    """First Ctrl-C (or SIGTERM) stops the search and keeps the best roster; a second quits.
+
+    The second must end the run from wherever the main thread is, so this handler is the
+    one other place that exits.
+    """
 
     def handler(signum, frame):
         if control.interrupted:
-            err.print("Dừng ngay, không ghi tệp / stopped, nothing written")
+            err.print(both("cli.stopped_now"))
             if control.searching:  # nothing is being written, and C++ threads cannot unwind
                 sys.stderr.flush()
-                os._exit(EXIT_INTERRUPTED)
+                os._exit(ExitCode.INTERRUPTED)
             # A half-saved workbook's zip object closes during exit and complains; say nothing.
             sys.unraisablehook = lambda _unraisable: None
-            sys.exit(EXIT_INTERRUPTED)
-        err.print("Đang dừng, sẽ ghi phương án tốt nhất / stopping, writing the best roster so far")
+            sys.exit(ExitCode.INTERRUPTED)
+        err.print(both("cli.stopping"))
         control.stop()
 
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
 
 
-def _refuse_too_large(data: ProblemData) -> None:
-    """Say up front that a unit is beyond the measured size, rather than fail after minutes."""
-    size = len(data.people) * data.settings.days
-    if size > MAX_PERSON_DAYS:
-        err.print(
-            f"Quá lớn / too large: {len(data.people):,} people x {data.settings.days} days = "
-            f"{size:,} person-days; roster supports at most {MAX_PERSON_DAYS:,} person-days "
-            "(about 400 people for 31 days, with a time limit of 5 minutes or more). "
-            "Roster each team or group of areas in its own workbook, or plan fewer days.",
-            markup=False,
-        )
-        sys.exit(EXIT_INPUT)
-
-
-def _exit_code(result: Result) -> int:
+def _outcome(result: Result) -> ExitCode:
     if result.status == Status.INTERRUPTED:
-        return EXIT_INTERRUPTED
-    return EXIT_OK if result.fully_covered else EXIT_GAPS
+        return ExitCode.INTERRUPTED
+    return ExitCode.OK if result.fully_covered else ExitCode.GAPS
+
+
+def _refuse_infeasible(result: Result, message: str) -> None:
+    """No roster at all: the fixed rows cannot be kept, which only the input can change."""
+    if result.status == Status.INFEASIBLE:
+        raise RequestError(message)
 
 
 def _roster_option(help_text: str, required: bool = True):
@@ -146,7 +183,60 @@ def _roster_option(help_text: str, required: bool = True):
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _output_option(help_text: str, default: str | None = "outputs", file_okay: bool = True):
+    """The `-o/--output-dir` option of every command that writes."""
+    return click.option(
+        "-o",
+        "--output-dir",
+        "output",
+        default=default,
+        type=click.Path(file_okay=file_okay, path_type=Path),
+        show_default=default is not None,
+        help=help_text,
+    )
+
+
+WHOLE_RUN_HELP = "Wall-time limit for the whole run, seconds (default: the time_limit_s setting)."
+
+
+def _solver_options(time_help: str = WHOLE_RUN_HELP):
+    """The options `solve` has, for the commands that solve or write a roster. The command
+    gets `output`, `quiet` and `params`, a `SolveParams` started as the command starts."""
+
+    def decorate(command):
+        @functools.wraps(command)
+        def with_params(time_limit: float | None, workers: int, seed: int, **kwargs):
+            return command(params=SolveParams(time_limit, workers, seed), **kwargs)
+
+        for option in reversed(
+            [
+                _output_option("Folder for the roster workbook."),
+                click.option("--time-limit", type=float, help=time_help),
+                click.option(
+                    "--workers",
+                    type=click.IntRange(1, 64),
+                    default=2,
+                    show_default=True,
+                    help="Solver threads.",
+                ),
+                click.option(
+                    "--seed", type=int, default=0, show_default=True, help="Solver random seed."
+                ),
+                click.option("--quiet", is_flag=True, help="No progress lines, only the summary."),
+            ]
+        ):
+            with_params = option(with_params)
+        return with_params
+
+    return decorate
+
+
+def _known(data: ProblemData, person: str, source: Path) -> None:
+    if person not in data.person_by_id:
+        raise RequestError(f"no person {person!r} in {source}")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="roster")
 def main() -> None:
     """Roster: shift-coverage rosters for a ward police station, from an Excel workbook."""
@@ -154,86 +244,40 @@ def main() -> None:
 
 @main.command("solve")
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output-dir",
-    "output",
-    default="outputs",
-    type=click.Path(path_type=Path),
-    show_default=True,
-    help="Folder for the roster workbook.",
-)
-@click.option(
-    "--time-limit",
-    type=float,
-    help="Wall-time limit for the whole run, seconds (default: the time_limit_s setting).",
-)
-@click.option(
-    "--workers", type=click.IntRange(1, 64), default=2, show_default=True, help="Solver threads."
-)
-@click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
-@click.option("--quiet", is_flag=True, help="No progress lines, only the summary.")
+@_solver_options()
 @click.option(
     "--no-sheets", is_flag=True, help="Do not write the duty sheets (OUTPUT/<name>-roster-sheets)."
 )
 def solve_cmd(
-    workbook: Path,
-    output: Path,
-    time_limit: float | None,
-    workers: int,
-    seed: int,
-    quiet: bool,
-    no_sheets: bool,
-) -> None:
+    workbook: Path, output: Path, params: SolveParams, quiet: bool, no_sheets: bool
+) -> ExitCode:
     """Solve WORKBOOK and write OUTPUT/<name>-roster.xlsx and its duty sheets."""
-    from roster.model.build import ModelError
-    from roster.solver import InternalError, Interrupted, SolveControl, solve
+    from roster.solver import SolveControl, solve
 
-    t0 = time.monotonic()
+    params = params.writing(sheets=not no_sheets)
     control = SolveControl()
     _install_interrupt(control)  # before reading: Ctrl-C during a long read is no traceback
     data = load(workbook, quiet)
-    _refuse_too_large(data)
-    target = output / f"{workbook.stem}-roster.xlsx"
-    if target.resolve() == workbook.resolve():
-        err.print("Không ghi đè lên tệp đầu vào / refusing to overwrite the input workbook")
-        sys.exit(EXIT_INPUT)
-    limit = data.settings.time_limit_s if time_limit is None else time_limit
-    # Writing grows with the unit: 400 people x 31 days took about 50 s after the search.
-    scale = max(1.0, len(data.people) * data.settings.days / RESERVE_PERSON_DAYS)
-    reserve = scale * (WRITE_RESERVE_S + (0.0 if no_sheets else SHEETS_RESERVE_S))
-    budget = max(limit - (time.monotonic() - t0) - min(reserve, limit / 2), 0.5)
-    try:
-        result = solve(
-            data,
-            time_limit=budget,
-            workers=workers,
-            seed=seed,
-            progress=_Progress(quiet),
-            control=control,
-        )
-    except Interrupted as exc:
-        err.print(f"Đã dừng / interrupted: {exc}", markup=False)
-        sys.exit(EXIT_INTERRUPTED)
-    except (InternalError, ModelError) as exc:
-        err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {exc}")
-        sys.exit(EXIT_INTERNAL)
-    if result.status == Status.INFEASIBLE:
-        err.print(
-            "[bold red]Các dòng Cố định / Lịch sử mâu thuẫn với quy định nghỉ ngơi; "
-            "fixed or history rows contradict the work-rest rules.[/]"
-        )
-        sys.exit(EXIT_INPUT)
-    try:
-        path = write_roster(result, target)
-        sheets = [] if no_sheets else _write_sheets(data, result.assignments, _sheets_dir(path))
-    except OutputError as exc:
-        err.print(f"[bold red]{exc}[/]")
-        sys.exit(EXIT_INTERNAL)
-    out.print(summary_text(result, path, time.monotonic() - t0), markup=False, soft_wrap=True)
+    refuse_too_large(data)
+    target = roster_path(output, workbook)
+    result = solve(
+        data,
+        time_limit=params.solver_budget(data),
+        workers=params.workers,
+        seed=params.seed,
+        progress=_Progress(quiet),
+        control=control,
+    )
+    _refuse_infeasible(
+        result,
+        f"{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}",
+    )
+    path = write_roster(result, target)
+    sheets = [] if no_sheets else _write_sheets(data, result.assignments, sheets_dir(path))
+    out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     if sheets:
-        out.print(f"Lịch trực / duty sheets: {sheets[0].parent}", markup=False)
-    sys.exit(_exit_code(result))
+        out.print(say("cli.duty_sheets", data, path=sheets[0].parent), markup=False)
+    return _outcome(result)
 
 
 @main.command("validate")
@@ -245,31 +289,22 @@ def validate_cmd(workbook: Path) -> None:
     roles = Counter((p.role.value, p.origin.value) for p in data.people)
     kinds = Counter(a.kind for a in data.areas)
     statuses = Counter(st.status.value for st in data.statuses)
-    out.print(
-        f"{s.unit}: {s.start_date:%d/%m/%Y} – {s.end_date:%d/%m/%Y} ({s.days} days)", markup=False
+    start, end = f"{s.start_date:%d/%m/%Y}", f"{s.end_date:%d/%m/%Y}"
+    head = say("cli.validate_head", data, unit=s.unit, start=start, end=end, days=s.days)
+    out.print(head, markup=False)
+    people = ", ".join(
+        f"{say(f'role_word.{r}', data)}/{say(f'origin.{o}', data)}: {n}"
+        for (r, o), n in sorted(roles.items())
     )
-    out.print(
-        f"People: {len(data.people)}  "
-        + ", ".join(f"{r}/{o}: {n}" for (r, o), n in sorted(roles.items())),
-        markup=False,
-    )
-    out.print(
-        f"Areas: {len(data.areas)}  " + ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())),
-        markup=False,
-    )
-    out.print(
-        f"Shifts: {', '.join(x.id for x in data.shifts)}   "
-        f"Requirement rows: {len(data.requirements)}",
-        markup=False,
-    )
-    out.print(
-        "Statuses: " + (", ".join(f"{k}: {n}" for k, n in sorted(statuses.items())) or "none"),
-        markup=False,
-    )
-    out.print(
-        f"Requests: {len(data.requests)}  Fixed: {len(data.fixed)}  History: {len(data.history)}",
-        markup=False,
-    )
+    out.print(say("cli.people", data, n=len(data.people), counts=people), markup=False)
+    areas = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items()))
+    out.print(say("cli.areas", data, n=len(data.areas), counts=areas), markup=False)
+    ids = ", ".join(x.id for x in data.shifts)
+    out.print(say("cli.shifts", data, ids=ids, n=len(data.requirements)), markup=False)
+    counts = ", ".join(f"{say(f'status_word.{k}', data)}: {n}" for k, n in sorted(statuses.items()))
+    out.print(say("cli.statuses", data, counts=counts or say("cli.none", data)), markup=False)
+    rows = dict(requests=len(data.requests), fixed=len(data.fixed), history=len(data.history))
+    out.print(say("cli.rows", data, **rows), markup=False)
     out.print("OK", markup=False)
 
 
@@ -278,18 +313,14 @@ def validate_cmd(workbook: Path) -> None:
 @click.argument(
     "roster_file", metavar="ROSTER", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-def check_cmd(workbook: Path, roster_file: Path) -> None:
+def check_cmd(workbook: Path, roster_file: Path) -> ExitCode:
     """Check ROSTER (for example one edited by hand) against every rule of WORKBOOK."""
     data = load(workbook)
-    try:
-        assignments = read_assignments(roster_file)
-    except InputError as exc:
-        _fail_input(exc)
-    report = check(data, assignments)
+    report = check(data, read_assignments(roster_file))
     out.print(format_report(report, data), markup=False)
     if report.violations:
-        sys.exit(EXIT_INTERNAL)
-    sys.exit(EXIT_GAPS if report.gaps else EXIT_OK)
+        return ExitCode.RULE_BROKEN
+    return ExitCode.GAPS if report.gaps else ExitCode.OK
 
 
 @main.command("template")
@@ -303,10 +334,7 @@ def check_cmd(workbook: Path, roster_file: Path) -> None:
 )
 def template_cmd(path: Path, language: str) -> None:
     """Write a blank input workbook with headers, notes and drop-downs at PATH."""
-    if path.exists():
-        err.print(f"{path} đã tồn tại / already exists")
-        sys.exit(EXIT_INPUT)
-    write_template(path, language=language)
+    write_template(new_file(path), language=language)
     out.print(f"{path}", markup=False)
 
 
@@ -360,29 +388,18 @@ def donors_cmd(
     if report:
         click.echo(format_tally(data, tally(data, year), min_times, year))
         return
-    assignments = None
-    if roster_file is not None:
-        try:
-            assignments = read_assignments(roster_file)
-        except InputError as exc:
-            _fail_input(exc)
+    assignments = None if roster_file is None else read_assignments(roster_file)
     search = find_donors(data, need, product, day, assignments)
     click.echo(format_search(data, search))
     click.echo("\n" + chat_message(data, search))
 
 
-def _sheets_dir(roster_path: Path) -> Path:
-    """Where a roster's duty sheets go: beside it, in ``<roster name>-sheets``."""
-    return roster_path.parent / f"{roster_path.stem}-sheets"
-
-
 def _write_sheets(data: ProblemData, assignments, folder: Path, **options) -> list[Path]:
-    """Write the duty sheets; a date range outside the horizon is bad input (exit 2)."""
+    """Write the duty sheets; a date range outside the horizon is bad input."""
     try:
         return write_sheets(data, assignments, folder, **options)
     except ValueError as exc:
-        err.print(f"[bold red]Lỗi / error:[/] {exc}")
-        sys.exit(EXIT_INPUT)
+        raise RequestError(str(exc)) from None
 
 
 @main.command("sheets")
@@ -401,12 +418,10 @@ def _write_sheets(data: ProblemData, assignments, folder: Path, **options) -> li
     callback=_parsed(parse_formats),
     help="Outputs to write, comma separated.",
 )
-@click.option(
-    "-o",
-    "--output-dir",
-    "output",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the sheets (default: <ROSTER name>-sheets beside ROSTER).",
+@_output_option(
+    "Folder for the sheets (default: <ROSTER name>-sheets beside ROSTER).",
+    default=None,
+    file_okay=False,
 )
 def sheets_cmd(
     roster_file: Path,
@@ -424,26 +439,18 @@ def sheets_cmd(
     # quiet: the input sheets of a roster workbook are the program's own copy, and its output
     # sheets are not input sheets; the reader's warnings about either are noise here.
     data = load(roster_file, quiet=True)
-    try:
-        assignments = read_assignments(roster_file)
-    except InputError as exc:
-        _fail_input(exc)
+    assignments = read_assignments(roster_file)
     warnings = edit_warnings(data, assignments)
     if warnings:
-        err.print(
-            f"[yellow]Cảnh báo / warning: {len(warnings)} problem(s) in this roster; "
-            "the sheets are written anyway.[/]"
-        )
+        err.print(f"[yellow]{say('cli.edit_warnings', data, n=len(warnings))}[/]")
     for line in warnings:
-        err.print(f"warning: {line}", markup=False, style="yellow", soft_wrap=True)
-    folder = output or _sheets_dir(roster_file)
-    try:
-        paths = _write_sheets(
-            data, assignments, folder, formats=formats, date_from=date_from, date_to=date_to
+        err.print(
+            f"{say('cli.warning', data)}: {line}", markup=False, style="yellow", soft_wrap=True
         )
-    except OutputError as exc:
-        err.print(f"[bold red]{exc}[/]")
-        sys.exit(EXIT_INTERNAL)
+    folder = output or sheets_dir(roster_file)
+    paths = _write_sheets(
+        data, assignments, folder, formats=formats, date_from=date_from, date_to=date_to
+    )
     messages = [p for p in paths if p.suffix == ".txt"]
     for p in paths:
         if p.suffix != ".txt":
@@ -471,15 +478,7 @@ def bench_group() -> None:
     type=click.IntRange(1, 24),
     help="Solve only instance N and write it as a roster workbook.",
 )
-@click.option(
-    "-o",
-    "--output-dir",
-    "output",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("outputs"),
-    show_default=True,
-    help="Folder for --write-roster.",
-)
+@_output_option("Folder for --write-roster.", file_okay=False)
 def bench_curtois_cmd(
     instances: str,
     time_limit: float,
@@ -492,7 +491,7 @@ def bench_curtois_cmd(
     """Curtois & Qu Instance1..24: objective, bound, best known, gap, time, status."""
     import json
 
-    from roster.bench import format_table, parse_instances, run, write_bench_roster
+    from roster.bench.run import format_table, parse_instances, run, write_bench_roster
 
     try:
         numbers = [write_roster] if write_roster else parse_instances(instances)
@@ -509,51 +508,12 @@ def bench_curtois_cmd(
         click.echo(json.dumps([r.as_json() for r in rows], indent=1))
     else:
         click.echo(format_table(rows))
-    sys.exit(EXIT_INTERNAL if any(r.status == "invalid" for r in rows) else EXIT_OK)
+    invalid = [r.instance for r in rows if r.status == "invalid"]
+    if invalid:
+        raise InternalError(f"the checker disagrees with the model on {', '.join(invalid)}")
 
 
 # --- when the situation changes: replan, cover, trace ------------------------------------
-
-
-def _solver_options(command):
-    """The options `solve` has, for the commands that solve or write a roster."""
-    for option in reversed(
-        [
-            click.option(
-                "-o",
-                "--output-dir",
-                "output",
-                default="outputs",
-                type=click.Path(path_type=Path),
-                show_default=True,
-                help="Folder for the roster workbook.",
-            ),
-            click.option("--time-limit", type=float, help="Wall-time limit, seconds."),
-            click.option(
-                "--workers",
-                type=click.IntRange(1, 64),
-                default=2,
-                show_default=True,
-                help="Solver threads.",
-            ),
-            click.option("--seed", type=int, default=0, show_default=True, help="Random seed."),
-            click.option("--quiet", is_flag=True, help="No progress lines, only the summary."),
-        ]
-    ):
-        command = option(command)
-    return command
-
-
-def _roster_of(path: Path) -> list:
-    try:
-        return read_assignments(path)
-    except InputError as exc:
-        _fail_input(exc)
-
-
-def _bad(message: str) -> None:
-    err.print(f"[bold red]Lỗi / error:[/] {message}", soft_wrap=True)
-    sys.exit(EXIT_INPUT)
 
 
 @main.command("replan")
@@ -566,78 +526,58 @@ def _bad(message: str) -> None:
     callback=_parsed(parse_date),
     help="First day to re-plan, 2021-08-18 or 18/8/2021.",
 )
-@_solver_options
+@_solver_options()
 @click.option("--no-sheets", is_flag=True, help="Do not write the duty sheets.")
 def replan_cmd(
     workbook: Path,
     roster_file: Path,
     date_from: date,
     output: Path,
-    time_limit: float | None,
-    workers: int,
-    seed: int,
+    params: SolveParams,
     quiet: bool,
     no_sheets: bool,
-) -> None:
+) -> ExitCode:
     """Re-plan ROSTER from --from on with WORKBOOK's current status, people and requirements.
 
     Days before --from stay exactly as announced; from it on, as few announced assignments
     change as possible. Writes OUTPUT/<name>-replan-<date>.xlsx with a Changes sheet.
     """
-    from roster.model.build import ModelError
-    from roster.replan import language_of, replan
-    from roster.solver import InternalError, SolveControl
+    from roster.replan import change_line, replan
+    from roster.solver import SolveControl
 
-    t0 = time.monotonic()
+    params = params.writing(sheets=not no_sheets)
     data = load(workbook, quiet)
-    previous = _roster_of(roster_file)
-    target = output / f"{workbook.stem}-replan-{date_from:%Y-%m-%d}.xlsx"
-    if target.resolve() in (workbook.resolve(), roster_file.resolve()):
-        _bad("refusing to overwrite an input workbook")
-    limit = data.settings.time_limit_s if time_limit is None else time_limit
-    reserve = WRITE_RESERVE_S + (0.0 if no_sheets else SHEETS_RESERVE_S)
+    previous = read_assignments(roster_file)
+    target = replan_path(output, workbook, roster_file, date_from)
     control = SolveControl()
     _install_interrupt(control)
-    try:
-        plan = replan(
-            data,
-            previous,
-            date_from,
-            time_limit=max(limit - (time.monotonic() - t0) - reserve, 0.5),
-            workers=workers,
-            seed=seed,
-            progress=_Progress(quiet),
-            control=control,
-        )
-    except InputError as exc:
-        _fail_input(exc)
-    except (InternalError, ModelError) as exc:
-        err.print(f"[bold red]Lỗi nội bộ / internal error:[/] {exc}")
-        sys.exit(EXIT_INTERNAL)
+    plan = replan(data, previous, date_from, params, progress=_Progress(quiet), control=control)
     result = plan.result
-    if result.status == Status.INFEASIBLE:
-        _bad("the Fixed rows from --from on contradict the work-rest rules with the kept days")
-    try:
-        path = write_roster(result, target, changes=plan.changes)
-        if not no_sheets:
-            _write_sheets(data, result.assignments, _sheets_dir(path), date_from=date_from)
-    except OutputError as exc:
-        err.print(f"[bold red]{exc}[/]")
-        sys.exit(EXIT_INTERNAL)
-    out.print(summary_text(result, path, time.monotonic() - t0), markup=False, soft_wrap=True)
+    _refuse_infeasible(result, say("cli.replan_contradict", data))
+    path = write_roster(result, target, changes=plan.changes)
+    if not no_sheets:
+        _write_sheets(data, result.assignments, sheets_dir(path), date_from=date_from)
+    out.print(summary_text(result, path, params.elapsed()), markup=False, soft_wrap=True)
     lang = language_of(data)
     counts = plan.counts()
     out.print(
-        f"Giữ nguyên trước / kept before {date_from:%d/%m/%Y}: {plan.kept}. "
-        f"Thay đổi / changes: {len(plan.changes)} (moved {counts['moved']}, "
-        f"removed {counts['removed']}, added {counts['added']})",
+        say(
+            "cli.replan_counts",
+            data,
+            date=f"{date_from:%d/%m/%Y}",
+            kept=plan.kept,
+            n=len(plan.changes),
+            **counts,
+        ),
         markup=False,
     )
     for change in plan.changes:
-        out.print("  " + change.line(data, lang), markup=False, soft_wrap=True)
+        out.print("  " + change_line(change, data, lang), markup=False, soft_wrap=True)
     for warning in result.warnings:
-        err.print(f"warning: {warning}", markup=False, style="yellow", soft_wrap=True)
-    sys.exit(_exit_code(result))
+        err.print(
+            f"{say('cli.warning', data)}: {warning}", markup=False, style="yellow", soft_wrap=True
+        )
+    return _outcome(result)
 
 
 @main.command("cover")
@@ -650,7 +590,7 @@ def replan_cmd(
 @_roster_option("The roster workbook.")
 @click.option("--apply", "apply_it", is_flag=True, help="Write the roster with the best option.")
 @click.option("--with", "chosen", help="With --apply: this candidate instead of the best.")
-@_solver_options
+@_solver_options("Wall-time limit, seconds.")
 def cover_cmd(
     person: str,
     workbook: Path,
@@ -660,11 +600,9 @@ def cover_cmd(
     apply_it: bool,
     chosen: str | None,
     output: Path,
-    time_limit: float | None,
-    workers: int,
-    seed: int,
+    params: SolveParams,
     quiet: bool,
-) -> None:
+) -> ExitCode:
     """Who can take PERSON's --shift on --date in ROSTER, by WORKBOOK's rules, best first.
 
     Lists the reason each other person cannot; when nobody can directly, the shortest chains
@@ -673,42 +611,49 @@ def cover_cmd(
     """
     from roster.replan import cover_result
 
-    t0 = time.monotonic()
     data = load(workbook, quiet)
-    assignments = _roster_of(roster_file)
-    if person not in data.person_by_id:
-        _bad(f"no person {person!r} in {workbook}")
-    budget = 1.5 if time_limit is None else max(time_limit - (time.monotonic() - t0), 0.1)
+    assignments = read_assignments(roster_file)
+    _known(data, person, workbook)
     try:
-        plan = plan_cover(data, assignments, person, day, shift, budget_s=budget)
+        plan = plan_cover(data, assignments, person, day, shift, budget_s=params.search_budget())
     except ValueError as exc:
-        _bad(str(exc))
+        raise RequestError(str(exc)) from None
     out.print(format_plan(data, plan), markup=False, soft_wrap=True)
     options = plan.options()
     if apply_it and options:
         if chosen is not None:
             options = [o for o in options if o[0].person == chosen]
             if not options:
-                _bad(f"{chosen} is not among the options listed")
+                raise RequestError(say("cli.not_an_option", data, person=chosen))
         result, changes = cover_result(data, assignments, plan.target, options[0])
-        target = output / f"{roster_file.stem}-cover-{person}-{day:%Y-%m-%d}-{shift}.xlsx"
-        try:
-            path = write_roster(result, target, changes=changes)
-            _write_sheets(data, result.assignments, _sheets_dir(path), date_from=day, date_to=day)
-        except OutputError as exc:
-            err.print(f"[bold red]{exc}[/]")
-            sys.exit(EXIT_INTERNAL)
-        out.print(f"Đã ghi / written: {path}", markup=False)
-    sys.exit(EXIT_OK if options else EXIT_GAPS)
+        target = cover_path(output, workbook, roster_file, person, day, shift)
+        path = write_roster(result, target, changes=changes)
+        _write_sheets(data, result.assignments, sheets_dir(path), date_from=day, date_to=day)
+        out.print(say("cli.written", data, path=path), markup=False)
+    return ExitCode.OK if options else ExitCode.GAPS
 
 
 @main.command("trace")
 @click.argument("person")
 @click.option(
-    "--date", "day", required=True, callback=_parsed(parse_date), help="2021-08-18 or 18/8/2021."
+    "--date",
+    "day",
+    required=True,
+    callback=_parsed(parse_date),
+    help="Day of the symptoms or the positive sample: 2021-08-18 or 18/8/2021.",
 )
 @click.option(
-    "--days", type=click.IntRange(1, 60), default=2, show_default=True, help="Days to look back."
+    "--days",
+    type=click.IntRange(1, 60),
+    default=2,
+    show_default=True,
+    help="Days before --date to look at.",
+)
+@click.option(
+    "--until",
+    callback=_parsed(parse_date),
+    help="Last day PERSON worked before isolation, if not --date (a later result; or sent "
+    "home before the shifts of --date).",
 )
 @_roster_option("The roster workbook.")
 @click.option(
@@ -717,37 +662,41 @@ def cover_cmd(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Input workbook: write a copy of it with the contacts as F1 rows from --date.",
 )
-@click.option(
-    "-o",
-    "--output-dir",
-    "output",
-    default="outputs",
-    type=click.Path(path_type=Path),
-    show_default=True,
-    help="Folder for the marked copy.",
-)
+@_output_option("Folder for the marked copy.")
 @click.option("--quiet", is_flag=True, help="Only the contacts' ids.")
 def trace_cmd(
     person: str,
     day: date,
     days: int,
+    until: date | None,
     roster_file: Path,
     mark: Path | None,
     output: Path,
     quiet: bool,
 ) -> None:
-    """The people who shared an area and a shift on site with PERSON in the --days days
-    before --date (the likely close contacts), from ROSTER."""
+    """The people who shared an area and a shift on site with PERSON from --days days before
+    --date through --date itself (the likely close contacts, Decision 2686/QĐ-BCĐQG), from
+    ROSTER."""
+    first, last = window(day, days, until)
+    if last < first:
+        raise RequestError(
+            f"--until {last:%d/%m/%Y} is before the first day traced, {first:%d/%m/%Y}"
+        )
     data = load(roster_file, quiet=True)
-    if person not in data.person_by_id:
-        _bad(f"no person {person!r} in {roster_file}")
-    found = contacts(_roster_of(roster_file), person, day, days)
+    _known(data, person, roster_file)
+    found = contacts(read_assignments(roster_file), person, day, days, until)
     names = data.person_by_id
-    first = day - timedelta(days=days)
     if not quiet:
         out.print(
-            f"{person} {names[person].name}: {len(found)} contact(s) on site from "
-            f"{first:%d/%m/%Y} to {day - timedelta(days=1):%d/%m/%Y}",
+            say(
+                "cli.contacts",
+                data,
+                person=person,
+                name=names[person].name,
+                n=len(found),
+                first=f"{first:%d/%m/%Y}",
+                last=f"{last:%d/%m/%Y}",
+            ),
             markup=False,
         )
     for c in found:
@@ -758,21 +707,17 @@ def trace_cmd(
         marked = load(mark, quiet=True)
         ids = [c.person for c in found]
         skip = already_isolated(marked.statuses, ids, day)
-        target = output / f"{mark.stem}-f1-{person}-{day:%Y-%m-%d}.xlsx"
-        try:
-            path = mark_f1(
-                mark,
-                target,
-                [p for p in ids if p not in skip],
-                day,
-                f"F1: contact of {person} ({first:%d/%m}–{day - timedelta(days=1):%d/%m})",
-            )
-        except OutputError as exc:
-            _bad(str(exc))
+        path = mark_f1(
+            mark,
+            f1_path(output, mark, person, day),
+            [p for p in ids if p not in skip],
+            day,
+            say("cli.f1_note", marked, person=person, first=f"{first:%d/%m}", last=f"{last:%d/%m}"),
+        )
         load(path, quiet=True)
         out.print(
-            f"Đã ghi / written: {path}"
-            + (f" (already F0/F1: {', '.join(sorted(skip))})" if skip else ""),
+            say("cli.written", data, path=path)
+            + (say("cli.already_isolated", data, ids=", ".join(sorted(skip))) if skip else ""),
             markup=False,
         )
 

@@ -17,13 +17,13 @@ from functools import cached_property
 
 from roster import verify
 from roster.data import Assignment, Mode, Origin, ProblemData, StatusKind
-from roster.findings import CheckReport
+from roster.findings import CheckReport, Violation
 from roster.rules import Rule
+from roster.text import rule_label, say
 from roster.verify import check
 
-ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 # Rules about a place rather than a person: judged on the one-day copy, not per person.
-PLACE_RULES = frozenset({Rule.MAX_STAFF, Rule.MODE, Rule.NO_DEMAND, Rule.COVERAGE})
+PLACE_RULES = frozenset({Rule.MAX_STAFF, Rule.MODE, Rule.NO_DEMAND})
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class _Evaluator:
                 before = check(self.alone, self.mine.get(pid, ()))
                 after = check(self.alone, [*own, place.model_copy(update={"person": pid})])
                 new = _new_violations(after, before, pid)
-                why = f"{new[0].rule}: {new[0].message}" if new else None
+                why = _broken(new[0], self.data) if new else None
             self._personal[key] = why
         return self._personal[key]
 
@@ -138,11 +138,12 @@ class _Evaluator:
         ``open_place`` is a post left open on purpose (a chain still to be continued there).
         """
         report = check(self.one_day, self.applied(self.day_roster, moves))
-        return _worse(report, self.day_baseline, open_place)
+        return _worse(self.data, report, self.day_baseline, open_place)
 
     def whole_ok(self, moves: Sequence[Move]) -> bool:
         """The final word: the whole roster with ``moves`` applied is no worse than before."""
-        return _worse(check(self.data, self.applied(self.rest, moves)), self.baseline) is None
+        report = check(self.data, self.applied(self.rest, moves))
+        return _worse(self.data, report, self.baseline) is None
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ def _direct(
         if p.id == target.person:
             continue
         if _beside(ev.on_day, p.id, target):
-            refusals[p.id] = "already on this shift in this place"
+            refusals[p.id] = say("cover.already", data)
             continue
         options.append(
             Candidate(
@@ -240,7 +241,7 @@ def _direct(
             c.knock_on,
             c.shifts_so_far,
             not c.home_area,
-            ORIGIN_RANK[c.origin],
+            c.origin.distance,
             c.person,
         )
     )
@@ -249,7 +250,7 @@ def _direct(
         move = Move(option.person, option.moved_from, option.place)
         why = ev.personal(option.person, option.place) or ev.day_ok([move])
         if why is None and prove and not ev.whole_ok([move]):
-            why = "the whole roster would break a rule"
+            why = say("cover.whole", data)
         if why is not None:
             refusals[option.person] = why
             continue
@@ -265,7 +266,7 @@ def _chains(ev: _Evaluator, max_moves: int, max_chains: int, budget_s: float) ->
     data, target = ev.data, ev.target
     order = sorted(
         (p for p in data.people if p.id != target.person),
-        key=lambda p: (ev.so_far[p.id], ORIGIN_RANK[p.origin], p.id),
+        key=lambda p: (ev.so_far[p.id], p.origin.distance, p.id),
     )
     frontier: list[tuple[tuple[Move, ...], Assignment]] = [((), target)]
     found: list[Chain] = []
@@ -320,7 +321,7 @@ def _chain(ev: _Evaluator, moves: tuple[Move, ...]) -> Chain:
     return Chain(
         moves,
         sum(ev.so_far[p.id] for p in people),
-        sum(ORIGIN_RANK[p.origin] for p in people),
+        sum(p.origin.distance for p in people),
     )
 
 
@@ -337,20 +338,26 @@ def _beside(on_day: dict[str, Assignment], person: str, target: Assignment) -> b
 
 def unavailable(data: ProblemData, person: str, day: date, mode: Mode) -> str | None:
     """Why ``person`` may not work in ``mode`` on ``day`` at all (window, status), or None:
-    the checker's answer (`verify.unavailable`) in this module's words."""
+    the checker's answer (`verify.unavailable`) in the unit's words."""
     absence = verify.unavailable(data, person, day, mode)
     if absence is None:
         return None
     if absence.kind == "before_window":
-        return f"available only from {absence.limit:%d/%m/%Y}"
+        return say("cover.from", data, date=f"{absence.limit:%d/%m/%Y}")
     if absence.kind == "after_window":
-        return f"available only until {absence.limit:%d/%m/%Y}"
+        return say("cover.until", data, date=f"{absence.limit:%d/%m/%Y}")
     s = absence.status
-    span = f"{s.status} {s.date_from:%d/%m/%Y} – {s.date_to:%d/%m/%Y}"
+    span = say(
+        "cover.span",
+        data,
+        status=say(f"status_word.{s.status}", data),
+        start=f"{s.date_from:%d/%m/%Y}",
+        end=f"{s.date_to:%d/%m/%Y}",
+    )
     if absence.kind == "remote_only":
-        return f"{span} (remote duty only)"
+        return say("cover.remote_only", data, span=span)
     if s.status == StatusKind.F1:
-        return f"{span} (no duty at all)"
+        return say("cover.no_duty", data, span=span)
     return span
 
 
@@ -368,22 +375,31 @@ def _new_violations(report: CheckReport, baseline: CheckReport, person: str) -> 
     ]
 
 
+def _broken(v: Violation, data: ProblemData) -> str:
+    """A refusal that is a broken rule: the rule in words, then the checker's message."""
+    return say("cover.broken", data, rule=rule_label(v.rule, data), message=v.message)
+
+
 def _worse(
-    report: CheckReport, baseline: CheckReport, open_place: Assignment | None = None
+    data: ProblemData,
+    report: CheckReport,
+    baseline: CheckReport,
+    open_place: Assignment | None = None,
 ) -> str | None:
     """What ``report`` has that ``baseline`` did not: a new violation, or a place shorter than
     it was (except ``open_place``, left open on purpose), in words; None when no worse."""
     before = {_key(v) for v in baseline.violations}
     for v in report.violations:
         if _key(v) not in before:
-            return f"{v.rule}: {v.message}"
+            return _broken(v, data)
     missing = {(g.date, g.shift, g.area): g.missing for g in baseline.gaps}
     for g in report.gaps:
         place = (g.date, g.shift, g.area)
         if open_place is not None and place == (open_place.date, open_place.shift, open_place.area):
             continue
         if g.missing > missing.get(place, 0):
-            return f"{g.shift} {g.area} on {g.date:%d/%m/%Y} would be {g.missing} short"
+            date = f"{g.date:%d/%m/%Y}"
+            return say("cover.short", data, shift=g.shift, area=g.area, date=date, n=g.missing)
     return None
 
 
@@ -391,29 +407,52 @@ def format_plan(data: ProblemData, plan: CoverPlan) -> str:
     """The ranked candidates (or chains), then why each other person cannot take the shift."""
     t = plan.target
     name = data.person_by_id[t.person].name
-    lines = [f"{t.person} {name}: shift {t.shift} on {t.date:%d/%m/%Y} in {t.area} ({t.mode})"]
+    mode = say(f"mode_word.{t.mode}", data)
+    day = f"{t.date:%d/%m/%Y}"
+    head = say(
+        "cover.head",
+        data,
+        person=t.person,
+        name=name,
+        shift=t.shift,
+        date=day,
+        area=t.area,
+        mode=mode,
+    )
+    lines = [head]
     if plan.candidates:
-        lines.append(f"Can take it ({len(plan.candidates)}), best first:")
+        lines.append(say("cover.can", data, n=len(plan.candidates)))
         for i, c in enumerate(plan.candidates, start=1):
             p = data.person_by_id[c.person]
-            leaves = f", leaves {c.moved_from.shift} {c.moved_from.area}" if c.moved_from else ""
-            home = ", home area" if c.home_area else ""
+            moved = c.moved_from
+            leaves = say("cover.leaves", data, shift=moved.shift, area=moved.area) if moved else ""
+            home = say("cover.home", data) if c.home_area else ""
             lines.append(
-                f"  {i}. {c.person} {p.name} ({c.origin}, {c.shifts_so_far} shifts so far"
-                f"{home}{leaves})"
+                say(
+                    "cover.candidate",
+                    data,
+                    i=i,
+                    person=c.person,
+                    name=p.name,
+                    origin=say(f"origin.{c.origin}", data),
+                    shifts=c.shifts_so_far,
+                    home=home,
+                    leaves=leaves,
+                )
             )
     elif plan.chains:
-        lines.append("Nobody can take it directly; shortest swap chains, best first:")
+        lines.append(say("cover.chains", data))
+        day_off = say("cover.day_off", data)
         for i, chain in enumerate(plan.chains, start=1):
             steps = "; ".join(
-                f"{m.person} {m.before.shift + ' ' + m.before.area if m.before else 'day off'}"
+                f"{m.person} {m.before.shift + ' ' + m.before.area if m.before else day_off}"
                 f" -> {m.after.shift} {m.after.area}"
                 for m in chain.moves
             )
             lines.append(f"  {i}. {steps}")
     else:
-        lines.append("Nobody can take it, directly or by a chain of swaps.")
-    lines.append(f"Cannot take it ({len(plan.refusals)}):")
+        lines.append(say("cover.nobody", data))
+    lines.append(say("cover.cannot", data, n=len(plan.refusals)))
     for pid, why in plan.refusals.items():
         lines.append(f"  {pid} {data.person_by_id[pid].name}: {why}")
     return "\n".join(lines)

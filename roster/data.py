@@ -35,6 +35,15 @@ class Origin(StrEnum):
     DISTRICT = "district"
     CITY = "city"
 
+    @property
+    def distance(self) -> int:
+        """How far the person comes from (own 0, district 1, city 2): the greedy roster and
+        cover plans call on the nearer first, and the objective charges this per shift."""
+        return ORIGIN_DISTANCE[self]
+
+
+ORIGIN_DISTANCE = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
+
 
 class Mode(StrEnum):
     ONSITE = "onsite"

@@ -27,7 +27,6 @@ few red cells, so they follow the plasma rule for ABO and the red-cell rule for 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -44,9 +43,8 @@ from roster.data import (
     StatusKind,
     StrEnum,
 )
-from roster.io.dates import fold
+from roster.io.vocabulary import BLOOD_GROUPS as GROUPS
 
-GROUPS = ("O-", "O+", "A-", "A+", "B-", "B+", "AB-", "AB+")
 ANTIGENS = {"O": frozenset(), "A": frozenset("A"), "B": frozenset("B"), "AB": frozenset("AB")}
 APHERESIS = frozenset({Product.PLATELETS, Product.PLASMA})
 COVID = frozenset({StatusKind.F0, StatusKind.F1})
@@ -89,133 +87,6 @@ COMPATIBILITY: dict[tuple[Product, str, str], Match] = {
 }
 
 
-# ---------------------------------------------------------------------------- parsing
-
-_PRODUCT_WORDS = {
-    Product.WHOLE_BLOOD: ("whole_blood", "whole blood", "máu toàn phần", "toàn phần", "red cells"),
-    Product.PLATELETS: ("platelets", "platelet", "tiểu cầu"),
-    Product.PLASMA: ("plasma", "huyết tương"),
-}
-_PRODUCTS = {
-    fold(word.replace("_", " ")): product
-    for product, words in _PRODUCT_WORDS.items()
-    for word in words
-}
-_RH_WORDS = {"+": "+", "-": "-", "pos": "+", "positive": "+", "duong": "+", "neg": "-"}
-_RH_WORDS |= {"negative": "-", "am": "-"}
-_GROUP = re.compile(r"^(ab|a|b|o|0)(?:rh)?([+-]|pos|positive|duong|neg|negative|am)$")
-
-
-def parse_blood_group(value: object) -> str:
-    """A blood group as written on a form ('B+', 'b rh+', 'AB dương', 'O(-)') -> 'B+'.
-
-    The Rh sign is required: guessing '+' for a bare 'B' could harm an Rh-negative patient.
-    """
-    text = re.sub(r"[\s()_.]", "", fold(str(value))).replace("nhom", "").replace("−", "-")
-    found = _GROUP.match(text)
-    if found is None:
-        raise ValueError("a blood group with its Rh sign: " + ", ".join(GROUPS))
-    abo = "O" if found[1] == "0" else found[1].upper()
-    return abo + _RH_WORDS[found[2]]
-
-
-def parse_product(value: object) -> Product:
-    """A blood product in English or Vietnamese -> ``Product``."""
-    product = _PRODUCTS.get(fold(str(value).replace("_", " ")))
-    if product is None:
-        raise ValueError("a product: whole_blood, platelets or plasma")
-    return product
-
-
-# ---------------------------------------------------------------------------- words
-
-_TEXT: dict[str, tuple[str, str]] = {
-    # reasons for not giving (en, vi)
-    "no_birth_date": (
-        "no birth date on the People sheet, so the age rule cannot be checked",
-        "chưa có ngày sinh trong danh sách cán bộ, không kiểm tra được tuổi",
-    ),
-    "too_young": (
-        "aged {age}; donors must be {low} to {high}",
-        "mới {age} tuổi; người hiến máu phải từ đủ {low} đến {high} tuổi",
-    ),
-    "too_old": (
-        "aged {age}, over the donor age limit of {high}",
-        "đã {age} tuổi, quá tuổi hiến máu ({high})",
-    ),
-    "no_weight": (
-        "no weight on the People sheet, so the weight rule cannot be checked",
-        "chưa có cân nặng trong danh sách cán bộ, không kiểm tra được cân nặng",
-    ),
-    "underweight": (
-        "weighs {weight} kg; giving {product} needs at least {low} kg",
-        "nặng {weight} kg; hiến {product} cần ít nhất {low} kg",
-    ),
-    "covid_now": ("{status} from {start} to {end}", "đang là {status} (từ {start} đến {end})"),
-    "covid_recent": (
-        "{status} ended on {end}; donors wait {days} days after an F0/F1 status ends",
-        "hết {status} ngày {end}; phải chờ {days} ngày sau khi hết F0/F1",
-    ),
-    "interval_last": (
-        "last gave {product} on {when}; after {product} the next donation waits {days} days",
-        "lần hiến gần nhất: {product} ngày {when}; sau khi hiến {product} phải chờ {days} ngày",
-    ),
-    "interval_whole_blood": (
-        "gave whole blood on {when}; whole blood again only {days} days after that",
-        "hiến máu toàn phần ngày {when}; chỉ hiến máu toàn phần lại sau {days} ngày",
-    ),
-    # flags on someone who may give (en, vi)
-    "only_250ml": (
-        "weighs {weight} kg: at most 250 ml of whole blood",
-        "nặng {weight} kg: chỉ hiến tối đa 250 ml máu toàn phần",
-    ),
-    "abo_compatible_platelets": (
-        "{donor} platelets for a {need} patient are compatible, not ABO-identical: "
-        "the hospital must agree",
-        "tiểu cầu nhóm {donor} cho người bệnh nhóm {need} là tương hợp, không cùng nhóm ABO: "
-        "cần bệnh viện đồng ý",
-    ),
-    "status_that_day": ("{status} that day", "{status} ngày này"),
-}
-_WORDS: dict[object, tuple[str, str]] = {
-    Product.WHOLE_BLOOD: ("whole blood", "máu toàn phần"),
-    Product.PLATELETS: ("platelets", "tiểu cầu"),
-    Product.PLASMA: ("plasma", "huyết tương"),
-    StatusKind.F0: ("F0", "F0"),
-    StatusKind.F1: ("F1", "F1"),
-    StatusKind.LEAVE: ("on leave", "nghỉ phép"),
-    StatusKind.SICK: ("sick", "nghỉ ốm"),
-    StatusKind.TRAINING: ("in training", "đi tập huấn"),
-    StatusKind.UNAVAILABLE: ("away", "vắng"),
-    Match.IDENTICAL: ("same group", "cùng nhóm"),
-    Match.SAME_ABO: ("same ABO group", "cùng nhóm ABO"),
-    Match.COMPATIBLE: ("compatible group", "nhóm tương hợp"),
-}
-
-
-def _vi(language: str) -> bool:
-    return language != "en"
-
-
-def _day(value: date) -> str:
-    return value.strftime("%d/%m/%Y")
-
-
-def word(value: object, language: str) -> str:
-    """A product, status or match in the report's language."""
-    return _WORDS[value][_vi(language)]
-
-
-def _show(value: object, language: str) -> str:
-    if isinstance(value, date):
-        return _day(value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    if value in _WORDS:
-        return word(value, language)
-    return str(value)
-
-
 @dataclass(frozen=True)
 class Note:
     """A reason someone may not give, or a flag on someone who may; ``until`` ends a reason."""
@@ -223,10 +94,6 @@ class Note:
     key: str
     values: dict[str, object] = field(default_factory=dict, hash=False)
     until: date | None = None  # first day the reason no longer holds; None: not by waiting
-
-    def text(self, language: str) -> str:
-        shown = {k: _show(v, language) for k, v in self.values.items()}
-        return _TEXT[self.key][_vi(language)].format(**shown)
 
 
 # ---------------------------------------------------------------------------- eligibility
@@ -457,163 +324,6 @@ def _with_cover(data: ProblemData, assignments: Sequence[Assignment], donor: Don
     return replace(donor, cover=found[0] if found else None)
 
 
-# ---------------------------------------------------------------------------- words out
-
-_OUT: dict[str, tuple[str, str]] = {
-    "title": (
-        "{product} for a {need} patient on {day}: {n} may give",
-        "Cần {product} nhóm {need} ngày {day}: {n} người đủ điều kiện",
-    ),
-    "never": ("never gave", "chưa hiến lần nào"),
-    "last": (
-        "last gave {product} on {when} ({days} days ago)",
-        "lần gần nhất: {product} ngày {when} ({days} ngày trước)",
-    ),
-    "off": ("off duty", "không trực"),
-    "on": ("on shift {shift} at {area}", "trực ca {shift} tại {area}"),
-    "cover": (
-        "cover: {who} ({shifts} shifts so far{moved})",
-        "người trực thay: {who} ({shifts} ca tính đến ngày này{moved})",
-    ),
-    "moved": (", leaves shift {shift} at {area}", ", rời ca {shift} tại {area}"),
-    "no_cover": (
-        "nobody can take this shift without breaking a rule",
-        "không ai trực thay được mà không vi phạm quy định",
-    ),
-    "duty_unknown": ("duty unknown (no roster given)", "chưa rõ lịch trực (chưa có tệp lịch)"),
-    "excluded": ("May not give ({n}):", "Chưa đủ điều kiện ({n}):"),
-    "from": ("may give from {when}", "đủ điều kiện từ {when}"),
-    "not_by_waiting": ("not by waiting", "không thể chỉ chờ thêm"),
-    "others": (
-        "{n} registered donor(s) of other groups cannot give {product} to a {need} patient; "
-        "{m} person(s) have no blood group recorded.",
-        "{n} người có nhóm máu không phù hợp để hiến {product} cho người bệnh nhóm {need}; "
-        "{m} người chưa ghi nhóm máu.",
-    ),
-    "chat_head": (
-        "URGENT: the hospital needs {product}, group {need}, on {day}.",
-        "KHẨN: Bệnh viện cần {product} nhóm {need} ngày {day}.",
-    ),
-    "chat_ask": (
-        "Eligible, please call the duty desk: {names}.",
-        "Đề nghị các đồng chí đủ điều kiện liên hệ trực ban: {names}.",
-    ),
-    "chat_cover": (
-        "{who} takes shift {shift} at {area} for {donor}.",
-        "Đ/c {who} trực thay ca {shift} tại {area} cho đ/c {donor}.",
-    ),
-    "chat_none": (
-        "Nobody in the unit is eligible; ask the blood bank.",
-        "Đơn vị không có người đủ điều kiện; đề nghị liên hệ ngân hàng máu.",
-    ),
-}
-
-
-def _say(key: str, language: str, **values: object) -> str:
-    shown = {k: _show(v, language) for k, v in values.items()}
-    return _OUT[key][_vi(language)].format(**shown)
-
-
-def _who(data: ProblemData, person_id: str) -> str:
-    person = data.person_by_id[person_id]
-    rank = f"{person.rank} " if person.rank else ""
-    return f"{rank}{person.name} [{person.id}]"
-
-
-def format_search(data: ProblemData, search: DonorSearch) -> str:
-    """The duty officer's list: who to call, in order, with covers; then who may not, and why."""
-    lang = data.settings.language
-    lines = [
-        _say(
-            "title",
-            lang,
-            product=search.product,
-            need=search.need,
-            day=search.day,
-            n=len(search.eligible),
-        )
-    ]
-    for i, donor in enumerate(search.eligible, start=1):
-        p = donor.person
-        last = donor.last_donation
-        history = (
-            _say("never", lang)
-            if last is None
-            else _say("last", lang, product=last.product, when=last.date, days=donor.days_since)
-        )
-        duty = _duty(data, donor, search.roster, lang)
-        parts = [f"{i:>2}. {_who(data, p.id)} {p.blood_group} ({word(donor.match, lang)})"]
-        parts += [history, duty, *(f.text(lang) for f in donor.flags)]
-        if p.phone:
-            parts.append(p.phone)
-        lines.append(" · ".join(parts))
-    if search.excluded:
-        lines += ["", _say("excluded", lang, n=len(search.excluded))]
-    for e in search.excluded:
-        why = "; ".join(r.text(lang) for r in e.reasons)
-        until = (
-            _say("from", lang, when=e.eligible_from)
-            if e.eligible_from
-            else _say("not_by_waiting", lang)
-        )
-        lines.append(f"  - {_who(data, e.person.id)} {e.person.blood_group}: {why} — {until}")
-    lines += [
-        "",
-        _say(
-            "others",
-            lang,
-            n=search.other_groups,
-            m=search.unregistered,
-            product=search.product,
-            need=search.need,
-        ),
-    ]
-    return "\n".join(lines)
-
-
-def _duty(data: ProblemData, donor: Donor, roster: bool, lang: str) -> str:
-    if not roster:
-        return _say("duty_unknown", lang)
-    if donor.shift is None:
-        return _say("off", lang)
-    text = _say("on", lang, shift=donor.shift.shift, area=donor.shift.area)
-    cover = donor.cover
-    if cover is None:
-        return f"{text}; {_say('no_cover', lang)}"
-    moved = cover.moved_from
-    away = "" if moved is None else _say("moved", lang, shift=moved.shift, area=moved.area)
-    return f"{text}; " + _say(
-        "cover", lang, who=_who(data, cover.person), shifts=cover.shifts_so_far, moved=away
-    )
-
-
-def chat_message(data: ProblemData, search: DonorSearch, top: int = 3) -> str:
-    """A few lines for the unit's group chat: the call, the first ``top`` donors, their covers."""
-    lang = data.settings.language
-    lines = [_say("chat_head", lang, product=search.product, need=search.need, day=search.day)]
-    first = search.eligible[:top]
-    if not first:
-        return "\n".join([*lines, _say("chat_none", lang)])
-    names = ", ".join(f"{d.person.name} ({d.person.phone or d.person.id})" for d in first)
-    lines.append(_say("chat_ask", lang, names=names))
-    for d in first:
-        if d.shift is not None and d.cover is not None:
-            lines.append(
-                _say(
-                    "chat_cover",
-                    lang,
-                    who=data.person_by_id[d.cover.person].name,
-                    shift=d.shift.shift,
-                    area=d.shift.area,
-                    donor=d.person.name,
-                )
-            )
-    return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------- the tally
-
-
 @dataclass(frozen=True)
 class Tally:
     """One person's donations in the period: per product, in all, and the latest."""
@@ -640,35 +350,3 @@ def tally(data: ProblemData, year: int | None = None) -> list[Tally]:
         for pid, given in by_person.items()
     ]
     return sorted(rows, key=lambda t: (-t.total, t.person.id))
-
-
-_TALLY: dict[str, tuple[str, str]] = {
-    "head": (
-        "Donations{period}: {n} by {people} people",
-        "Số lần hiến máu{period}: {n} lần, {people} người",
-    ),
-    "period": (" in {year}", " năm {year}"),
-    "columns": (
-        "person | whole blood | platelets | plasma | total | last",
-        "cán bộ | máu toàn phần | tiểu cầu | huyết tương | tổng | lần gần nhất",
-    ),
-    "often": ("Given {k} times or more ({n}):", "Đã hiến từ {k} lần trở lên ({n} người):"),
-    "nobody": ("nobody", "chưa có ai"),
-}
-
-
-def format_tally(data: ProblemData, rows: Sequence[Tally], min_times: int, year: int | None) -> str:
-    """The report: one line per donor, then those who gave at least ``min_times`` times."""
-    vi = _vi(data.settings.language)
-    period = "" if year is None else _TALLY["period"][vi].format(year=year)
-    n = sum(t.total for t in rows)
-    lines = [_TALLY["head"][vi].format(period=period, n=n, people=len(rows)), _TALLY["columns"][vi]]
-    for t in rows:
-        counts = " | ".join(str(t.counts.get(p, 0)) for p in Product)
-        lines.append(f"{_who(data, t.person.id)} | {counts} | {t.total} | {_day(t.last)}")
-    often = [t for t in rows if t.total >= min_times]
-    lines += ["", _TALLY["often"][vi].format(k=min_times, n=len(often))]
-    lines += [f"  - {_who(data, t.person.id)}: {t.total}" for t in often] or [
-        "  - " + _TALLY["nobody"][vi]
-    ]
-    return "\n".join(lines)

@@ -1,12 +1,29 @@
-"""Input problems: each names the sheet, row and column, the value found and what was expected.
+"""What ends a run early, each with the exit code that says why (click's ClickException pattern).
 
-Readers collect every problem before raising, so one run reports them all at once.
+Input problems name the sheet, row and column, the value found and what was expected; readers
+collect every problem before raising, so one run reports them all at once. The command line
+turns each error below into its exit code in one place (`roster.cli`), and the README's table
+of exit codes is `ExitCode`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import IntEnum
+from typing import ClassVar
+
+
+class ExitCode(IntEnum):
+    """One meaning per code."""
+
+    OK = 0  # every place covered by named people
+    INTERNAL = 1  # a bug: an unexpected exception, or the checker disagrees with the model
+    INPUT = 2  # bad input: the workbook, the roster or a command-line value
+    GAPS = 3  # covered only with requested reinforcements, or gaps remain
+    RULE_BROKEN = 4  # `roster check`: the roster breaks a rule of the workbook
+    OUTPUT = 5  # an output could not be written
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM
 
 
 @dataclass(frozen=True)
@@ -31,13 +48,42 @@ class Problem:
         return f"{', '.join(where)}: {found}expected {self.expected}"
 
 
-class InputError(Exception):
-    """Raised with every problem found in an input; the CLI prints them and exits 2."""
+class RosterError(Exception):
+    """A run that cannot go on; `exit_code` is what the command line exits with."""
+
+    exit_code: ClassVar[ExitCode] = ExitCode.INTERNAL
+
+
+class InputError(RosterError):
+    """Raised with every problem found in an input; the CLI prints them all."""
+
+    exit_code = ExitCode.INPUT
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class OutputError(Exception):
+class RequestError(RosterError):
+    """What was asked does not fit the input (an unknown person, a day outside the horizon, a
+    unit beyond the measured size, fixed rows that contradict the rules): bad input too."""
+
+    exit_code = ExitCode.INPUT
+
+
+class OutputError(RosterError):
     """An output could not be written (unwritable folder, file open in Excel, same as input)."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+class InternalError(RosterError):
+    """The independent checker disagrees with the model: never hand out such a roster."""
+
+    exit_code = ExitCode.INTERNAL
+
+
+class Interrupted(RosterError):
+    """Stopped by the user before the solver found any roster: there is nothing to write."""
+
+    exit_code = ExitCode.INTERRUPTED

@@ -16,58 +16,13 @@ from roster.findings import Absence, Gap
 from roster.model.variables import Variables
 from roster.model.workrest import WorkRestRules
 from roster.result import ReinforcementRequest, RequestedPerson
+from roster.text import section
 from roster.verify import unavailable
-
-TEXT = {
-    "vi": {
-        "capacity": "{day}: cần {need} người trực tại chỗ, chỉ {have} người có thể trực ({why})",
-        "police": "{day}: cần {need} công an trực tại chỗ, chỉ {have} công an có thể trực",
-        "short": "thiếu {n} người",
-        "short_police": "thiếu {n} công an",
-        "short_skill": "thiếu người có kỹ năng {skills}",
-        "none_free": "không còn ai trong danh sách có thể nhận",
-        "filled_by": "bù bằng lực lượng đề nghị tăng cường {labels}",
-        "why": "lý do",
-        "busy": "{n} đã trực ca khác trong ngày",
-        "workrest": "{n} vướng quy định nghỉ ngơi (giờ nghỉ, ngày liên tiếp, số ca/7 ngày)",
-        "unqualified": "{n} không đủ điều kiện (không phải công an / thiếu kỹ năng)",
-        "window": "{n} ngoài thời gian tăng cường",
-        "remote_only": "{n} F1 chỉ trực từ xa",
-        "F0": "{n} F0",
-        "F1": "{n} F1",
-        "leave": "{n} nghỉ phép",
-        "sick": "{n} ốm",
-        "training": "{n} đi tập huấn",
-        "unavailable": "{n} vắng",
-        "request": "{people} người, {start}–{end}, {shift}, {area}: {reason}",
-    },
-    "en": {
-        "capacity": "{day}: {need} on-site places needed, only {have} people can work ({why})",
-        "police": "{day}: {need} police places needed on site, only {have} police can work",
-        "short": "{n} people short",
-        "short_police": "{n} police short",
-        "short_skill": "nobody with skill {skills}",
-        "none_free": "nobody on the list can take it",
-        "filled_by": "filled by requested reinforcement {labels}",
-        "why": "why",
-        "busy": "{n} already on another shift that day",
-        "workrest": "{n} held by work-rest rules (rest hours, consecutive days, 7-day caps)",
-        "unqualified": "{n} not qualified (not police / lacking the skill)",
-        "window": "{n} outside their reinforcement window",
-        "remote_only": "{n} F1, remote duty only",
-        "F0": "{n} F0",
-        "F1": "{n} F1",
-        "leave": "{n} on leave",
-        "sick": "{n} sick",
-        "training": "{n} in training",
-        "unavailable": "{n} unavailable",
-        "request": "{people} people, {start}–{end}, {shift}, {area}: {reason}",
-    },
-}
 
 
 def _text(data: ProblemData) -> dict[str, str]:
-    return TEXT["en" if data.settings.language == "en" else "vi"]
+    """The catalogue's ``explain.*`` phrases in the unit's language, by their short key."""
+    return section("explain", data)
 
 
 def _cause(absence: Absence) -> str:

@@ -1,6 +1,7 @@
-"""What the checker finds, as plain data: broken rules, short places, and why a person is out.
+"""What the checker finds, as plain data: broken rules, short places, and why a person is out;
+and the report of them in words.
 
-These sit below everything else (they import only ``data`` and ``rules``) so that results,
+These sit below everything else (they import only ``data``, ``rules`` and ``text``) so that results,
 reports and the features can hold a check's findings without importing the checker.
 """
 
@@ -9,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from roster.data import StatusPeriod
+from roster.data import ProblemData, StatusPeriod
 from roster.rules import Rule
+from roster.text import rule_label, say
 
 
 @dataclass(frozen=True)
@@ -71,3 +73,19 @@ class Absence:
     kind: str
     limit: date | None = None
     status: StatusPeriod | None = None
+
+
+def format_report(report: CheckReport, data: ProblemData, limit: int = 50) -> str:
+    """One line per violation (rule, person, date, shift, message), capped at ``limit``, in the
+    unit's language: what `roster check` prints, and what an internal error quotes."""
+    n, gaps = len(report.violations), len(report.gaps)
+    lines = [say("check.report", data, violations=n, uncovered=report.uncovered, gaps=gaps)]
+    for v in report.violations[:limit]:
+        person = data.person_by_id.get(v.person) if v.person else None
+        who = f"{v.person} ({person.name})" if person else (repr(v.person) if v.person else "-")
+        when = v.date.strftime("%d/%m/%Y") if v.date else "-"
+        rule = rule_label(v.rule, data)
+        lines.append(f"[{rule}] {who} | {when} | {v.shift or '-'} | {v.message}")
+    if n > limit:
+        lines.append(say("check.more", data, n=n - limit))
+    return "\n".join(lines)

@@ -29,94 +29,25 @@ from roster.data import (
     Mode,
     ProblemData,
 )
-from roster.errors import InputError, Problem
-from roster.findings import Violation
-from roster.result import Result, Status
-from roster.solver import InternalError, ProgressFn, SolveControl, solve
-from roster.verify import WINDOW_DAYS, check, format_report, unavailable
+from roster.errors import InputError, InternalError, Problem
+from roster.findings import Violation, format_report
+from roster.io.writer import change_cells
+from roster.params import SolveParams, refuse_too_large
+from roster.result import Change, ChangeKind, Result, Status
+from roster.solver import ProgressFn, SolveControl, solve
+from roster.text import rule_label, say, section
+from roster.verify import WINDOW_DAYS, check, unavailable
 
-MOVED, REMOVED, ADDED = "moved", "removed", "added"
-
-TEXT = {
-    "vi": {
-        MOVED: "chuyển",
-        REMOVED: "bỏ",
-        ADDED: "thêm",
-        "rebalanced": "điều chỉnh cân đối",
-        "covers": "thay {who}",
-        "window_from": "chỉ tăng cường từ {day}",
-        "window_to": "chỉ tăng cường đến {day}",
-        "f1": "F1 {start}–{end}: chỉ trực từ xa",
-        "status": "{status} {start}–{end}",
-        "released": "rời ca",
-    },
-    "en": {
-        MOVED: "moved",
-        REMOVED: "removed",
-        ADDED: "added",
-        "rebalanced": "rebalanced",
-        "covers": "covers for {who}",
-        "window_from": "reinforcement only from {day}",
-        "window_to": "reinforcement only until {day}",
-        "f1": "F1 {start}–{end}: remote duty only",
-        "status": "{status} {start}–{end}",
-        "released": "released from the shift",
-    },
-}
+MOVED, REMOVED, ADDED = ChangeKind.MOVED, ChangeKind.REMOVED, ChangeKind.ADDED
 
 
-def language_of(data: ProblemData) -> str:
-    """Output language: `en` only when the workbook asks for it, as the roster writer does."""
-    return "en" if data.settings.language == "en" else "vi"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One person-day whose announced duty changed: a row of the `Changes` sheet."""
-
-    kind: str  # MOVED, REMOVED or ADDED
-    person: str
-    date: date
-    before: Assignment | None
-    after: Assignment | None
-    reason: str
-
-    @property
-    def shift(self) -> str:
-        return (self.after or self.before).shift
-
-    @property
-    def area(self) -> str:
-        return (self.after or self.before).area
-
-    def cells(self, data: ProblemData, language: str) -> tuple[object, ...]:
-        """The row of the `Changes` sheet (columns `CHANGE_COLUMNS` of the roster writer)."""
-        person = data.person_by_id.get(self.person)
-        return (
-            TEXT[language][self.kind],
-            self.date,
-            self.shift,
-            self.area,
-            self.person,
-            person.name if person else "",
-            _place(self.before),
-            _place(self.after),
-            self.reason,
-        )
-
-    def line(self, data: ProblemData, language: str) -> str:
-        """One printed line: kind, day, before -> after, person, reason."""
-        kind, day, _, _, pid, name, before, after, reason = self.cells(data, language)
-        return (
-            f"{kind:<8} {day:%d/%m/%Y}  {before or '-':<16} -> {after or '-':<16} "
-            f"{pid} {name}: {reason}"
-        )
-
-
-def _place(a: Assignment | None) -> str:
-    if a is None:
-        return ""
-    return f"{a.shift}, {a.area}" + (" (remote)" if a.mode == Mode.REMOTE else "")
+def change_line(change: Change, data: ProblemData, language: str) -> str:
+    """One printed line: kind, day, before -> after, person, reason."""
+    kind, day, _, _, pid, name, before, after, reason = change_cells(change, data, language)
+    return (
+        f"{kind:<8} {day:%d/%m/%Y}  {before or '-':<16} -> {after or '-':<16} "
+        f"{pid} {name}: {reason}"
+    )
 
 
 @dataclass(frozen=True)
@@ -216,23 +147,26 @@ def replan(
     data: ProblemData,
     previous: Sequence[Assignment],
     date_from: date,
-    time_limit: float | None = None,
-    workers: int = 2,
-    seed: int = 0,
+    params: SolveParams | None = None,
     progress: ProgressFn | None = None,
     control: SolveControl | None = None,
     minimise_changes: bool = True,
 ) -> Replan:
     """Keep `previous` before `date_from`, re-solve `data` from it on, and list the changes.
 
-    `minimise_changes=False` re-solves the days from the date without the changes tier and
-    without the announced roster as a hint: the plain re-solve that re-planning is measured
-    against. Otherwise the search starts from the announced roster with each shift the
-    workbook now forbids handed to the best person who can take it (``roster.cover``), and
-    that repaired roster is kept when the search ends with no better one. Raises `InputError`
-    for a date outside the horizon or kept shifts naming ids the workbook no longer has.
+    `params` are the run's, as for `roster solve`: its time limit bounds the whole run (the
+    time since `params.started` and the reserve for writing are taken off). `minimise_changes
+    =False` re-solves the days from the date without the changes tier and without the
+    announced roster as a hint: the plain re-solve that re-planning is measured against.
+    Otherwise the search starts from the announced roster with each shift the workbook now
+    forbids handed to the best person who can take it (``roster.cover``), and that repaired
+    roster is kept when the search ends with no better one. Raises `InputError` for a date
+    outside the horizon or kept shifts naming ids the workbook no longer has, and
+    `RequestError` for a unit beyond the measured size.
     """
     t0 = time.monotonic()
+    params = params or SolveParams()
+    refuse_too_large(data)
     _validate(data, previous, date_from)
     start = data.settings.start_date
     kept = [a for a in previous if start <= a.date < date_from]
@@ -243,12 +177,11 @@ def replan(
         holes = [a for a in announced if forced_out(data, a)]
         ready = [a for a in announced if not forced_out(data, a)]
         hint = [a for a in repair(data, kept + ready, holes) if a.date >= date_from]
-    left = None if time_limit is None else max(time_limit - (time.monotonic() - t0), 0.5)
     result = solve(
         sub,
-        time_limit=left,
-        workers=workers,
-        seed=seed,
+        time_limit=params.solver_budget(data),
+        workers=params.workers,
+        seed=params.seed,
         hint=hint,
         previous=announced if minimise_changes else None,
         progress=progress,
@@ -272,7 +205,10 @@ def replan(
         assignments=assignments,
         gaps=report.gaps,
         seconds=time.monotonic() - t0,
-        warnings=(*result.warnings, *(f"[{v.rule}] {v.message}" for v in past)),
+        warnings=(
+            *result.warnings,
+            *(f"[{rule_label(v.rule, data)}] {v.message}" for v in past),
+        ),
     )
     changes = diff(data, announced, result.assignments)
     return Replan(joined, date_from, tuple(changes), len(kept), past)
@@ -307,8 +243,7 @@ def _better(
         tiers={"uncovered": 0, "changes": shift_changes(announced, repaired)},
         warnings=(
             *result.warnings,
-            "the announced roster, repaired shift by shift, changes fewer shifts than the "
-            "solver's roster found within the time limit: it is kept",
+            say("replan.repaired_kept", sub),
         ),
     )
 
@@ -322,7 +257,7 @@ def diff(
     shift, else "rebalanced". Added or moved in: whom they replace when someone was forced
     out of that place, else "rebalanced".
     """
-    text = TEXT[language_of(data)]
+    text = section("replan", data)
     before = {(a.person, a.date): a for a in announced}
     after = {(a.person, a.date): a for a in new}
     forced: dict[tuple[date, str, str], list[str]] = defaultdict(list)
@@ -356,13 +291,13 @@ def _same(a: Assignment, b: Assignment) -> bool:
 
 def forced_out(data: ProblemData, a: Assignment) -> str | None:
     """Why the workbook now forbids announced shift `a` (a status, a window), or None: the
-    checker's answer (`verify.unavailable`) in the reader's language."""
+    checker's answer (`verify.unavailable`) in the unit's language."""
     if a.person not in data.person_by_id:
         return None
     absence = unavailable(data, a.person, a.date, Mode(a.mode))
     if absence is None:
         return None
-    text = TEXT[language_of(data)]
+    text = section("replan", data)
     if absence.kind == "before_window":
         return text["window_from"].format(day=_fmt(absence.limit))
     if absence.kind == "after_window":
@@ -372,7 +307,8 @@ def forced_out(data: ProblemData, a: Assignment) -> str | None:
     note = f" ({s.note})" if s.note else ""
     if absence.kind == "remote_only":
         return text["f1"].format(**span) + note
-    return text["status"].format(status=s.status.value, **span) + note
+    status = say(f"status_word.{s.status.value}", data)
+    return text["status"].format(status=status, **span) + note
 
 
 def cover_result(
@@ -386,7 +322,7 @@ def cover_result(
     Nothing is solved: the gaps are the checker's (a cover never adds one); the reinforcement
     requests of the announced roster are not carried over (see its own workbook).
     """
-    text = TEXT[language_of(data)]
+    text = section("replan", data)
     roster = apply_moves(assignments, target, moves)
     report = check(data, roster)
     result = Result(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from roster.data import Assignment, Origin, ProblemData, StrEnum
@@ -62,6 +63,19 @@ class ReinforcementRequest:
 
 
 @dataclass(frozen=True)
+class ModelFigures:
+    """What the model itself believes of the roster it found, read from its variables.
+
+    The product hands out the checker's figures (gaps, uncovered); these are kept so that
+    tests can hold the model against the checker instead of the checker against itself.
+    """
+
+    uncovered: dict[tuple[date, str, str], int]  # (date, shift, area) -> places
+    staff: dict[tuple[date, str, str, str], int]  # (date, shift, area, mode) -> people
+    worked: frozenset[tuple[str, date, str, str]]  # (person, date, shift, mode)
+
+
+@dataclass(frozen=True)
 class Result:
     data: ProblemData
     status: Status
@@ -75,6 +89,7 @@ class Result:
     seconds: float
     capacity_notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    model: ModelFigures | None = None  # None when no roster came from the model
 
     @property
     def uncovered(self) -> int:
@@ -107,7 +122,7 @@ class Result:
 
     def assignments_frame(self) -> pandas.DataFrame:
         """The roster as a DataFrame (one row per person-shift), for analysis in a notebook."""
-        import pandas as pd
+        pd = _pandas()
 
         people = self.data.person_by_id
         return pd.DataFrame(
@@ -129,7 +144,7 @@ class Result:
 
     def gaps_frame(self) -> pandas.DataFrame:
         """Every shortfall of the named people, with its reason, as a DataFrame."""
-        import pandas as pd
+        pd = _pandas()
 
         return pd.DataFrame(
             [
@@ -151,3 +166,43 @@ class Result:
         """Shifts per person of `origin` (people with none included)."""
         counts = Counter(a.person for a in self.assignments)
         return {p.id: counts.get(p.id, 0) for p in self.data.people if p.origin == origin}
+
+
+def _pandas() -> ModuleType:
+    """pandas, an optional extra: only the two `*_frame` helpers need it."""
+    try:
+        import pandas
+    except ImportError as exc:
+        raise ImportError(
+            "Result.assignments_frame() and gaps_frame() need pandas: pip install 'roster[frames]'"
+        ) from exc
+    return pandas
+
+
+class ChangeKind(StrEnum):
+    """How one person-day's announced duty changed."""
+
+    MOVED = "moved"
+    REMOVED = "removed"
+    ADDED = "added"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One person-day whose announced duty changed (re-planning, covering a shift): a row of
+    the roster workbook's `Changes` sheet. Plain data: ``roster.io.writer`` puts it in words."""
+
+    kind: ChangeKind
+    person: str
+    date: date
+    before: Assignment | None
+    after: Assignment | None
+    reason: str  # already in the unit's language: replan and cover know why
+
+    @property
+    def shift(self) -> str:
+        return (self.after or self.before).shift
+
+    @property
+    def area(self) -> str:
+        return (self.after or self.before).area

@@ -1,6 +1,7 @@
 """The name of every rule, defined once: the model, the checker, reports and tests all use these.
 
-A rule's name is what a commander reads in a violation report and what a test asserts on.
+A rule's value is what a test asserts on; what a commander reads is its label in the text
+catalogue (``rule.<value>`` in ``roster.text``, one per language).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ class Rule(StrEnum):
     MODE = "mode"
     NO_DEMAND = "no_demand"
     UNKNOWN_ID = "unknown_id"
-    COVERAGE = "coverage"
     FORBIDDEN_SUCCESSION = "forbidden_succession"
     MAX_SHIFTS_BY_TYPE = "max_shifts_by_type"
     TOTAL_MINUTES = "total_minutes"

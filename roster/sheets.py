@@ -18,6 +18,7 @@ from roster.findings import Violation
 from roster.reports.message import write_messages
 from roster.reports.sheets_xlsx import write_duty_xlsx
 from roster.reports.view import day_views
+from roster.text import rule_label, say
 from roster.verify import check
 
 FORMATS = ("pdf", "xlsx", "txt", "png")
@@ -68,11 +69,19 @@ def edit_warnings(
     lines = [_warning(data, v) for v in report.violations]
     for g in report.gaps[:limit]:
         lines.append(
-            f"[gap] {g.date:%d/%m/%Y} shift {g.shift} area {g.area}: {g.assigned} of {g.needed} "
-            f"assigned, {g.missing} missing."
+            say(
+                "sheets.gap",
+                data,
+                date=f"{g.date:%d/%m/%Y}",
+                shift=g.shift,
+                area=g.area,
+                assigned=g.assigned,
+                needed=g.needed,
+                missing=g.missing,
+            )
         )
     if len(report.gaps) > limit:
-        lines.append(f"[gap] ... and {len(report.gaps) - limit} more short places.")
+        lines.append(say("sheets.more_gaps", data, n=len(report.gaps) - limit))
     return lines
 
 
@@ -80,7 +89,7 @@ def _warning(data: ProblemData, v: Violation) -> str:
     person = data.person_by_id.get(v.person or "")
     who = f"{person.name} ({person.id})" if person else (v.person or "-")
     when = f"{v.date:%d/%m/%Y}" if v.date else "-"
-    return f"[{v.rule}] {who}, {when}: {v.message}"
+    return f"[{rule_label(v.rule, data)}] {who}, {when}: {v.message}"
 
 
 def write_sheets(

@@ -20,24 +20,20 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, Origin, ProblemData
+from roster.errors import InternalError, Interrupted
 from roster.explain import capacity_notes, explain_gaps, gap_reasons, group_requests
+from roster.findings import format_report
 from roster.model.build import BuiltModel, build_model
 from roster.model.hint import add_hint, complete_hint
 from roster.model.naming import name_places
 from roster.model.requested import plan_requested
 from roster.model.workrest import WorkRestRules
-from roster.result import RequestedPerson, Result, StageReport, Status
-from roster.verify import check, format_report
+from roster.result import ModelFigures, RequestedPerson, Result, StageReport, Status
+from roster.verify import check
 
-SMALL_PORTFOLIO = ("max_lp", "default_lp")
-
-
-class InternalError(Exception):
-    """The independent checker disagrees with the model: never hand out such a roster."""
-
-
-class Interrupted(Exception):
-    """Stopped by the user before the solver found any roster: there is nothing to write."""
+# The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
+# finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).
+STAGE_SUBSOLVERS = ("max_lp", "default_lp")
 
 
 @dataclass(frozen=True)
@@ -113,7 +109,7 @@ def _stage(
     if workers <= 4:
         # With few threads the default portfolio has no worker that proves bounds: the
         # fairness tier then stays "feasible" even on a 6-person week. max_lp proves it.
-        params.subsolvers.extend(SMALL_PORTFOLIO)
+        params.subsolvers.extend(STAGE_SUBSOLVERS)
     # CP-SAT would otherwise swallow Ctrl-C itself, ending only the stage, unmarked.
     params.catch_sigint_signal = False
     start = time.monotonic()
@@ -268,6 +264,7 @@ def solve(
         tiers=tiers,
         seconds=time.monotonic() - t0,
         capacity_notes=tuple(notes),
+        model=_model_figures(data, built, values),
     )
 
 
@@ -291,6 +288,21 @@ def _infeasible(data: ProblemData, t0: float, notes: list[str], stage: StageRepo
 def _tier_values(built: BuiltModel, values: list[int]) -> dict[str, int]:
     """Each tier's value on the final solution, for the summary."""
     return {t.name: values[t.var.index] for t in built.objective.tiers()}
+
+
+def _model_figures(data: ProblemData, built: BuiltModel, values: list[int]) -> ModelFigures:
+    """The model's own uncovered places, head counts and work, as dates and ids."""
+    v, day = built.vars, data.dates
+    staff: dict[tuple, int] = defaultdict(int)
+    for (d, s, a, m), by_class in v.count.items():
+        staff[(day[d], s, a, m.value)] += sum(values[var.index] for var in by_class.values())
+    return ModelFigures(
+        uncovered={(day[d], s, a): values[u.index] for (d, s, a), u in v.uncovered.items()},
+        staff=dict(staff),
+        worked=frozenset(
+            (p, day[d], s, m.value) for (p, d, s, m), var in v.work.items() if values[var.index]
+        ),
+    )
 
 
 def _extract(

@@ -1,8 +1,11 @@
-"""Close contacts from a roster: who shared an area and a shift with a person in the days before.
+"""Close contacts from a roster: who shared an area and a shift with a person around a date.
 
 When an officer tests positive, the people who stood the same shift in the same area in the
-last days are the likely F1s; they must leave on-site duty at once. Remote assignments are
-coordination from home: they bring nobody into contact and are left out on both sides.
+last days are the likely F1s; they must leave on-site duty at once. Ministry of Health
+Decision 2686/QĐ-BCĐQG (31 May 2021) counts contacts from 2 days before symptom onset (or the
+positive sample) until the F0 is isolated, so the shifts of the day itself count too. Remote
+assignments are coordination from home: they bring nobody into contact and are left out on both
+sides.
 
 `mark_f1` adds them to the `Status` sheet of a COPY of the input workbook (never the original),
 so the commander can review the copy and hand it to `roster replan`.
@@ -22,7 +25,8 @@ from openpyxl import load_workbook
 
 from roster.data import Assignment, Mode, StatusKind, StatusPeriod
 from roster.errors import OutputError
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS, normalise
+from roster.outputs import refuse_overwrite
+from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS, normalise
 
 
 @dataclass(frozen=True)
@@ -33,16 +37,27 @@ class Contact:
     places: tuple[tuple[date, str, str], ...]
 
 
+def window(day: date, days: int = 2, until: date | None = None) -> tuple[date, date]:
+    """The first and last day of contact: ``day - days`` through the day the person was
+    isolated (``until``, by default ``day`` itself, whose shifts were worked before the
+    result came)."""
+    return day - timedelta(days=days), day if until is None else until
+
+
 def contacts(
-    assignments: Sequence[Assignment], person: str, day: date, days: int = 2
+    assignments: Sequence[Assignment],
+    person: str,
+    day: date,
+    days: int = 2,
+    until: date | None = None,
 ) -> list[Contact]:
-    """People on site with ``person`` (same date, shift and area) on the ``days`` days before
-    ``day`` (``day - days`` .. ``day - 1``), most shared places first, then by id."""
-    first = day - timedelta(days=days)
+    """People on site with ``person`` (same date, shift and area) from ``days`` days before
+    ``day`` through ``until`` (default ``day``), most shared places first, then by id."""
+    first, last = window(day, days, until)
     mine = {
         (a.date, a.shift, a.area)
         for a in assignments
-        if a.person == person and first <= a.date < day and a.mode == Mode.ONSITE
+        if a.person == person and first <= a.date <= last and a.mode == Mode.ONSITE
     }
     shared: dict[str, set[tuple[date, str, str]]] = defaultdict(set)
     for a in assignments:
@@ -67,9 +82,7 @@ def mark_f1(
     Every other sheet, column and cell is kept as it was. ``target`` must differ from the
     workbook: the original is never written.
     """
-    source, out = Path(workbook), Path(target)
-    if out.resolve() == source.resolve():
-        raise OutputError(f"refusing to write over the input workbook {source}")
+    source, out = Path(workbook), refuse_overwrite(Path(target), Path(workbook))
     wb = load_workbook(source)
     names = {normalise(n): key for key, pair in INPUT_SHEETS.items() for n in pair}
     ws = next((wb[t] for t in wb.sheetnames if names.get(normalise(t)) == "status"), None)
@@ -97,9 +110,9 @@ def mark_f1(
             elif isinstance(value, str):
                 cell.data_type = "s"
         row += 1
-    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".part")
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         wb.save(partial)
         shutil.move(partial, out)
     except OSError as exc:

@@ -18,13 +18,14 @@ Conventions the rules below rely on:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from roster.data import Assignment, Mode, Person, ProblemData, Requirement, StatusKind
 from roster.findings import Absence, CheckReport, Gap, Violation
 from roster.rules import Rule
+from roster.text import say
 
 WINDOW_DAYS = 7  # "any 7 consecutive days": the rolling week of the contract
 REMOTE_KIND = "remote"  # area kind whose places can only be filled remotely
@@ -76,22 +77,28 @@ def check(data: ProblemData, assignments: Sequence[Assignment]) -> CheckReport:
     return CheckReport(tuple(out), tuple(_gaps(data, rows_at, people_at)))
 
 
-def format_report(report: CheckReport, data: ProblemData, limit: int = 50) -> str:
-    """One line per violation (rule, person, date, shift, message), capped at ``limit``."""
-    lines = [
-        f"{len(report.violations)} rule violation(s); "
-        f"{report.uncovered} place(s) uncovered in {len(report.gaps)} gap(s)."
-    ]
-    for v in report.violations[:limit]:
-        who = _who(data, v.person) if v.person else "-"
-        when = _fmt(v.date) if v.date else "-"
-        lines.append(f"[{v.rule}] {who} | {when} | {v.shift or '-'} | {v.message}")
-    if len(report.violations) > limit:
-        lines.append(f"... and {len(report.violations) - limit} more.")
-    return "\n".join(lines)
-
-
 # --- words -------------------------------------------------------------------------------
+
+
+def _say(data: ProblemData, key: str, **values: object) -> str:
+    """A checker phrase (``check.<key>`` of the catalogue) in the unit's language."""
+    return say(f"check.{key}", data, **values)
+
+
+def _broken(
+    data: ProblemData,
+    rule: Rule,
+    person: str | None,
+    day: date | None,
+    shift: str | None,
+    area: str | None,
+    key: str,
+    /,
+    **values: object,
+) -> Violation:
+    """A violation of ``rule`` at (person, day, shift, area), in the words of the catalogue's
+    ``check.<key>``."""
+    return Violation(rule, person, day, shift, area, _say(data, key, **values))
 
 
 def _fmt(day: date) -> str:
@@ -103,8 +110,12 @@ def _who(data: ProblemData, person_id: str) -> str:
     return f"{person_id} ({person.name})" if person else repr(person_id)
 
 
-def _where(a: Assignment) -> str:
-    return f"shift {a.shift} on {_fmt(a.date)} in area {a.area}"
+def _where(data: ProblemData, a: Assignment) -> str:
+    return _say(data, "where", shift=a.shift, date=_fmt(a.date), area=a.area)
+
+
+def _mode(data: ProblemData, mode: object) -> str:
+    return say(f"mode_word.{mode}", data)
 
 
 # --- shapes --------------------------------------------------------------------------------
@@ -119,24 +130,26 @@ def _check_ids(
     for a in assignments:
         problems = []
         if a.person not in data.person_by_id:
-            problems.append(f"unknown person {a.person!r}")
+            problems.append(_say(data, "unknown_person", id=repr(a.person)))
         if a.shift not in data.shift_by_id:
-            problems.append(f"unknown shift {a.shift!r}")
+            problems.append(_say(data, "unknown_shift", id=repr(a.shift)))
         if a.area not in data.area_by_id:
-            problems.append(f"unknown area {a.area!r}")
+            problems.append(_say(data, "unknown_area", id=repr(a.area)))
         if not first <= a.date <= last:
-            problems.append(f"a date outside the horizon {_fmt(first)} to {_fmt(last)}")
+            problems.append(_say(data, "outside_horizon", first=_fmt(first), last=_fmt(last)))
         if problems:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.UNKNOWN_ID,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    f"The assignment of {a.person!r} to {_where(a)} names "
-                    + ", ".join(problems)
-                    + ".",
+                    "unknown_id",
+                    person=repr(a.person),
+                    where=_where(data, a),
+                    problems=", ".join(problems),
                 )
             )
         else:
@@ -158,27 +171,36 @@ def _check_same_day(
             if len(shifts) > 1:
                 names = ", ".join(s.id for s in data.shifts if s.id in shifts)
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.ONE_SHIFT_PER_DAY,
                         pid,
                         day,
                         None,
                         None,
-                        f"{_who(data, pid)} is on {len(shifts)} shifts ({names}) on "
-                        f"{_fmt(day)}; one shift a day at most.",
+                        "one_shift_per_day",
+                        who=_who(data, pid),
+                        n=len(shifts),
+                        names=names,
+                        date=_fmt(day),
                     )
                 )
         for (day, shift), areas in areas_on.items():
             if len(areas) > 1:
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.ONE_PLACE_PER_SHIFT,
                         pid,
                         day,
                         shift,
                         None,
-                        f"{_who(data, pid)} is listed {len(areas)} times on shift {shift} of "
-                        f"{_fmt(day)} (areas {', '.join(areas)}); one place per shift.",
+                        "one_place_per_shift",
+                        who=_who(data, pid),
+                        n=len(areas),
+                        shift=shift,
+                        date=_fmt(day),
+                        areas=", ".join(areas),
                     )
                 )
 
@@ -212,35 +234,45 @@ def _check_person_days(
         if absence is None:
             continue
         if absence.kind in ("before_window", "after_window"):
-            edge = "from" if absence.kind == "before_window" else "until"
+            edge = "window_from" if absence.kind == "before_window" else "window_until"
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.AVAILABILITY_WINDOW,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} but is available only {edge} "
-                    f"{_fmt(absence.limit)}.",
+                    edge,
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    date=_fmt(absence.limit),
                 )
             )
             continue
         s = absence.status
         if absence.kind == "remote_only":
-            why = "an F1 person may only take remote duty"
+            why = _say(data, "why_remote_only")
         elif s.status == StatusKind.F1:
-            why = "F1 people take no shift (f1_remote_duty is off)"
+            why = _say(data, "why_f1_off")
         else:
-            why = "no shift at all is allowed"
+            why = _say(data, "why_no_shift")
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.STATUS,
                 a.person,
                 a.date,
                 a.shift,
                 a.area,
-                f"{_who(data, a.person)} is {s.status} from {_fmt(s.date_from)} to "
-                f"{_fmt(s.date_to)} but is on {_where(a)} ({a.mode}); {why}.",
+                "status",
+                who=_who(data, a.person),
+                status=say(f"status_word.{s.status}", data),
+                start=_fmt(s.date_from),
+                end=_fmt(s.date_to),
+                where=_where(data, a),
+                mode=_mode(data, a.mode),
+                why=why,
             )
         )
 
@@ -256,19 +288,25 @@ def _check_fixed(data: ProblemData, valid: Iterable[Assignment], out: list[Viola
             continue
         instead = day_of.get((f.person, f.date))
         found = (
-            "instead they are on " + "; ".join(_where(a) for a in instead)
+            _say(data, "fixed_instead", places="; ".join(_where(data, a) for a in instead))
             if instead
-            else "they are not on duty that day"
+            else _say(data, "fixed_off")
         )
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.FIXED,
                 f.person,
                 f.date,
                 f.shift,
                 f.area,
-                f"Fixed row {f.row}: {_who(data, f.person)} must be on shift {f.shift} of "
-                f"{_fmt(f.date)} in area {f.area}, but {found}.",
+                "fixed",
+                row=f.row,
+                who=_who(data, f.person),
+                shift=f.shift,
+                date=_fmt(f.date),
+                area=f.area,
+                found=found,
             )
         )
 
@@ -329,19 +367,29 @@ def _check_rest(data: ProblemData, worked: dict[str, list[_Worked]], out: list[V
                 if second.date == first.date or (first.history and second.history):
                     continue
                 hours = rest.total_seconds() / 3600
-                rests = f"rests only {hours:g} h" if hours >= 0 else "has overlapping shifts"
+                rests = (
+                    _say(data, "rests_only", hours=f"{hours:g}")
+                    if hours >= 0
+                    else _say(data, "rests_overlap")
+                )
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.MIN_REST,
                         pid,
                         second.date,
                         second.shift,
                         None,
-                        f"{_who(data, pid)} {rests} between shift {first.shift} of "
-                        f"{_fmt(first.date)} (ends {first.end:%H:%M %d/%m/%Y}) and shift "
-                        f"{second.shift} of {_fmt(second.date)} (starts "
-                        f"{second.start:%H:%M %d/%m/%Y}); at least "
-                        f"{data.settings.min_rest_hours:g} h are required.",
+                        "min_rest",
+                        who=_who(data, pid),
+                        rests=rests,
+                        first=first.shift,
+                        first_date=_fmt(first.date),
+                        first_end=f"{first.end:%H:%M %d/%m/%Y}",
+                        second=second.shift,
+                        second_date=_fmt(second.date),
+                        second_start=f"{second.start:%H:%M %d/%m/%Y}",
+                        need=f"{data.settings.min_rest_hours:g}",
                     )
                 )
 
@@ -370,14 +418,19 @@ def _check_consecutive(
             if length > limit and day >= start and not reported:
                 reported = True
                 out.append(
-                    Violation(
+                    _broken(
+                        data,
                         Rule.MAX_CONSECUTIVE_DAYS,
                         pid,
                         day,
                         None,
                         None,
-                        f"{_who(data, pid)} works {length} days in a row from "
-                        f"{_fmt(run_start)} to {_fmt(day)}; at most {limit} are allowed.",
+                        "max_consecutive_days",
+                        who=_who(data, pid),
+                        n=length,
+                        start=_fmt(run_start),
+                        end=_fmt(day),
+                        limit=limit,
                     )
                 )
 
@@ -400,10 +453,11 @@ def _check_windows(
             if person.max_shifts_per_week is not None
             else data.settings.max_shifts_per_week
         )
-        _windows(data, pid, rows, Rule.MAX_SHIFTS_PER_WEEK, "shifts", shift_cap, out)
+        _windows(data, pid, rows, Rule.MAX_SHIFTS_PER_WEEK, _say(data, "shifts"), shift_cap, out)
         nights = [w for w in rows if w.night]
         cap = data.settings.max_nights_per_week
-        _windows(data, pid, nights, Rule.MAX_NIGHTS_PER_WEEK, "night shifts", cap, out)
+        what = _say(data, "night_shifts")
+        _windows(data, pid, nights, Rule.MAX_NIGHTS_PER_WEEK, what, cap, out)
 
 
 def _windows(
@@ -429,14 +483,20 @@ def _windows(
         in_horizon = any(count_on.get(d, 0) for d in days if d >= start)
         if total > cap and in_horizon:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     rule,
                     pid,
                     first,
                     None,
                     None,
-                    f"{_who(data, pid)} has {total} {what} in the 7 days {_fmt(first)} to "
-                    f"{_fmt(last)}; at most {cap} are allowed.",
+                    "window",
+                    who=_who(data, pid),
+                    total=total,
+                    what=what,
+                    first=_fmt(first),
+                    last=_fmt(last),
+                    cap=cap,
                 )
             )
 
@@ -447,9 +507,13 @@ def _windows(
 def _rows_by_place(data: ProblemData) -> dict[Place, list[Requirement]]:
     """The requirement rows that apply at each (date, shift, area), worked out once."""
     rows_at: dict[Place, list[Requirement]] = defaultdict(list)
+    # The days are counted here, not taken from ``data.dates``, which the model uses: a
+    # helper shared with the model could hide one mistake from both.
+    start = data.settings.start_date
+    horizon = [start + timedelta(days=i) for i in range(data.settings.days)]
     for row in data.requirements:
         shifts = [s.id for s in data.shifts if row.shift is None or row.shift == s.id]
-        for day in data.dates:
+        for day in horizon:
             if row.date_from is not None and day < row.date_from:
                 continue
             if row.date_to is not None and day > row.date_to:
@@ -473,26 +537,33 @@ def _check_demand(
         mode = Mode(a.mode)
         if data.area_by_id[a.area].kind == REMOTE_KIND and mode != Mode.REMOTE:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MODE,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} as {mode}, but area {a.area} "
-                    f"is of kind remote: its duty is remote only.",
+                    "mode",
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    mode=_mode(data, mode),
+                    area=a.area,
                 )
             )
         elif not any(r.mode == mode for r in rows_at.get((a.date, a.shift, a.area), ())):
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.NO_DEMAND,
                     a.person,
                     a.date,
                     a.shift,
                     a.area,
-                    f"{_who(data, a.person)} is on {_where(a)} as {mode}, but no requirement "
-                    f"row asks for {mode} people here.",
+                    "no_demand",
+                    who=_who(data, a.person),
+                    where=_where(data, a),
+                    mode=_mode(data, mode),
                 )
             )
     for (day, sid, area, mode), people in people_at.items():
@@ -503,14 +574,21 @@ def _check_demand(
         ]
         if caps and len(people) > min(caps):
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MAX_STAFF,
                     None,
                     day,
                     sid,
                     area,
-                    f"Area {area}, shift {sid} of {_fmt(day)} has {len(people)} {mode} people "
-                    f"({', '.join(sorted(people))}); at most {min(caps)} are allowed.",
+                    "max_staff",
+                    area=area,
+                    shift=sid,
+                    date=_fmt(day),
+                    n=len(people),
+                    mode=_mode(data, mode),
+                    people=", ".join(sorted(people)),
+                    cap=min(caps),
                 )
             )
 
@@ -603,14 +681,19 @@ def _succession(data: ProblemData, pid: str, on_day: dict[date, str], out: list[
             continue
         if after in data.shift_by_id[sid].forbidden_next:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.FORBIDDEN_SUCCESSION,
                     pid,
                     nxt,
                     after,
                     None,
-                    f"{_who(data, pid)} works shift {after} on {_fmt(nxt)} right after shift "
-                    f"{sid} on {_fmt(day)}; {sid} may not be followed by {after}.",
+                    "forbidden_succession",
+                    who=_who(data, pid),
+                    after=after,
+                    next_date=_fmt(nxt),
+                    shift=sid,
+                    date=_fmt(day),
                 )
             )
 
@@ -622,14 +705,18 @@ def _per_type(data: ProblemData, person: Person, rows: list[_Worked], out: list[
     for sid, limit in person.max_shifts_by_type.items():
         if len(counts.get(sid, [])) > limit:
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MAX_SHIFTS_BY_TYPE,
                     person.id,
                     max(counts[sid]),
                     sid,
                     None,
-                    f"{_who(data, person.id)} works {len(counts[sid])} shifts {sid}; "
-                    f"at most {limit} are allowed.",
+                    "max_shifts_by_type",
+                    who=_who(data, person.id),
+                    n=len(counts[sid]),
+                    shift=sid,
+                    limit=limit,
                 )
             )
 
@@ -638,16 +725,23 @@ def _minutes(data: ProblemData, person: Person, rows: list[_Worked], out: list[V
     total = sum(int((w.end - w.start).total_seconds()) // 60 for w in rows)
     low, high = person.min_total_minutes, person.max_total_minutes
     if (low is not None and total < low) or (high is not None and total > high):
-        bound = f"at least {low}" if low is not None and total < low else f"at most {high}"
+        bound = (
+            _say(data, "at_least", n=low)
+            if low is not None and total < low
+            else _say(data, "at_most", n=high)
+        )
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.TOTAL_MINUTES,
                 person.id,
                 None,
                 None,
                 None,
-                f"{_who(data, person.id)} works {total} minutes in the horizon; {bound} "
-                f"are required.",
+                "total_minutes",
+                who=_who(data, person.id),
+                total=total,
+                bound=bound,
             )
         )
 
@@ -675,16 +769,21 @@ def _short_runs(
         length = end - d + 1
         if d > 0 and end < n - 1 and length < shortest:
             first = data.settings.start_date + timedelta(days=d)
-            what = "shifts" if working else "days off"
+            what = _say(data, "shifts" if working else "days_off")
             out.append(
-                Violation(
+                _broken(
+                    data,
                     Rule.MIN_CONSECUTIVE_SHIFTS if working else Rule.MIN_DAYS_OFF_IN_ROW,
                     pid,
                     first,
                     None,
                     None,
-                    f"{_who(data, pid)} has a run of {length} {what} from {_fmt(first)}; "
-                    f"runs inside the horizon must be at least {shortest} long.",
+                    "short_run",
+                    who=_who(data, pid),
+                    n=length,
+                    what=what,
+                    date=_fmt(first),
+                    shortest=shortest,
                 )
             )
         d = end + 1
@@ -701,38 +800,41 @@ def _weekends(data: ProblemData, person: Person, days_on: list[bool], out: list[
             worked.add(day - timedelta(days=day.weekday() - 5))  # that weekend's Saturday
     if len(worked) > limit:
         out.append(
-            Violation(
+            _broken(
+                data,
                 Rule.MAX_WEEKENDS,
                 person.id,
                 max(worked),
                 None,
                 None,
-                f"{_who(data, person.id)} works {len(worked)} weekends; at most {limit} are "
-                f"allowed.",
+                "max_weekends",
+                who=_who(data, person.id),
+                n=len(worked),
+                limit=limit,
             )
         )
 
 
-def weighted_objective(data: ProblemData, assignments: Sequence[Assignment]) -> int:
-    """The `weighted` objective recomputed from the roster alone (the Curtois & Qu penalty):
-    per (date, shift, area), weight_under x missing + weight_over x people above min_staff,
-    with each place's heaviest row weights and largest min_staff; plus every request's
-    weight x weight_requests when it is not honoured. Fairness and continuity are not
-    part of it (the benchmark gives them weight 0)."""
-    people_at: dict[Place, set[str]] = defaultdict(set)
-    shifts_of: dict[tuple[str, date], set[str]] = defaultdict(set)
-    for a in assignments:
-        people_at[(a.date, a.shift, a.area)].add(a.person)
-        shifts_of[(a.person, a.date)].add(a.shift)
-    penalty = 0
-    for place, rows in _rows_by_place(data).items():
-        target = max(r.min_staff for r in rows)
-        have = len(people_at.get(place, ()))
-        penalty += max(r.weight_under for r in rows) * max(target - have, 0)
-        penalty += max(r.weight_over for r in rows) * max(have - target, 0)
-    for r in data.requests:
-        got = shifts_of.get((r.person, r.date), set())
-        hit = bool(got) if r.shift is None else r.shift in got
-        if hit != (r.type == "on"):
-            penalty += r.weight * data.settings.weight_requests
-    return penalty
+# The one function of the checker that reports each rule (each writes its violations to the
+# list passed last). Tests hold it against the model's own map, `roster.model.build.MODEL_RULES`.
+CHECKER_RULES: dict[Rule, Callable[..., object]] = {
+    Rule.UNKNOWN_ID: _check_ids,
+    Rule.ONE_SHIFT_PER_DAY: _check_same_day,
+    Rule.ONE_PLACE_PER_SHIFT: _check_same_day,
+    Rule.MIN_REST: _check_rest,
+    Rule.MAX_CONSECUTIVE_DAYS: _check_consecutive,
+    Rule.MAX_SHIFTS_PER_WEEK: _windows,
+    Rule.MAX_NIGHTS_PER_WEEK: _windows,
+    Rule.AVAILABILITY_WINDOW: _check_person_days,
+    Rule.STATUS: _check_person_days,
+    Rule.FIXED: _check_fixed,
+    Rule.MAX_STAFF: _check_demand,
+    Rule.MODE: _check_demand,
+    Rule.NO_DEMAND: _check_demand,
+    Rule.FORBIDDEN_SUCCESSION: _succession,
+    Rule.MAX_SHIFTS_BY_TYPE: _per_type,
+    Rule.TOTAL_MINUTES: _minutes,
+    Rule.MIN_CONSECUTIVE_SHIFTS: _short_runs,
+    Rule.MIN_DAYS_OFF_IN_ROW: _short_runs,
+    Rule.MAX_WEEKENDS: _weekends,
+}

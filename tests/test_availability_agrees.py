@@ -21,7 +21,7 @@ from roster.data import (
     StatusKind,
     StatusPeriod,
 )
-from roster.io.workbook import read_workbook
+from roster.load import read_workbook
 from roster.model.availability import allowed_modes
 from roster.verify import unavailable
 

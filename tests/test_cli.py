@@ -10,10 +10,13 @@ import click
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from workbooks import base, write_book
 
 from roster import check, read_assignments, read_workbook
 from roster.cli import main
+from roster.errors import ExitCode
+from roster.rules import Rule
+from roster.text import rule_label
+from tests.builders import base, write_book
 
 
 def run(*args: str) -> click.testing.Result:
@@ -120,7 +123,7 @@ def test_five_mistakes_exit_2_without_traceback(tmp_path: Path):
 def test_validate_summarises(small: Path):
     result = run("validate", small)
     assert result.exit_code == 0
-    assert "police/own" in result.output and "Requirement rows: 2" in result.output
+    assert "công an/đơn vị" in result.output and "Dòng yêu cầu: 2" in result.output
 
 
 def test_check_reports_a_hand_broken_roster(small: Path, tmp_path: Path):
@@ -132,22 +135,37 @@ def test_check_reports_a_hand_broken_roster(small: Path, tmp_path: Path):
     ws.append([first[0], "D" if first[1] != "D" else "S", "TDP-1", first[3]])  # double-booked
     wb.save(roster)
     result = run("check", small, roster)
-    assert result.exit_code == 1
-    assert "one_shift_per_day" in result.output
+    assert result.exit_code == 4  # the roster breaks a rule (1 is an internal error)
+    assert rule_label(Rule.ONE_SHIFT_PER_DAY, "vi") in result.output
 
 
 def test_template_round_trip(tmp_path: Path):
     path = tmp_path / "mau.xlsx"
     assert run("template", path).exit_code == 0
     assert "Cán bộ" in load_workbook(path).sheetnames
-    assert run("template", path).exit_code == 2  # never overwrites
+    assert run("template", path).exit_code == 5  # never overwrites: an output not written
     result = run("validate", path)
     assert result.exit_code == 2 and "'đơn vị'" in result.output
 
 
 def test_refuses_to_overwrite_the_input(small: Path):
-    target = small.parent / "phuong-roster.xlsx"
-    small.rename(target)
-    result = run("solve", target, "-o", target.parent, "--no-sheets")
-    assert result.exit_code in (0, 3)  # writes phuong-roster-roster.xlsx, never the input
-    assert (target.parent / "phuong-roster-roster.xlsx").exists()
+    """The roster's name in the input's own folder is a link to the input: refused, input kept."""
+    before = hashlib.sha256(small.read_bytes()).hexdigest()
+    (small.parent / "phuong-roster.xlsx").symlink_to(small)
+    result = run("solve", small, "-o", small.parent, "--no-sheets")
+    assert result.exit_code == ExitCode.OUTPUT == 5  # an output that may not be written
+    assert "refusing to overwrite the input workbook" in result.output
+    assert hashlib.sha256(small.read_bytes()).hexdigest() == before
+
+
+def test_a_hard_link_to_the_input_is_replaced_not_written_through(small: Path, tmp_path: Path):
+    """A name that shares the input's bytes (a hard link) gets a new file moved into place: the
+    input's bytes stay as they were."""
+    before = hashlib.sha256(small.read_bytes()).hexdigest()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "phuong-roster.xlsx").hardlink_to(small)
+    result = run("solve", small, "-o", out, "--no-sheets", "--quiet")
+    assert result.exit_code in (0, 3), result.output
+    assert hashlib.sha256(small.read_bytes()).hexdigest() == before
+    assert read_assignments(out / "phuong-roster.xlsx")

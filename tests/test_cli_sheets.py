@@ -11,30 +11,15 @@ from openpyxl import load_workbook
 
 from roster import read_workbook, solve, write_roster
 from roster.cli import main
-from roster.data import ProblemData
 from roster.io.problem_writer import write_problem_workbook
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "inputs" / "ward-hoa-thuan-dong.xlsx"
-
-
-def three_days() -> ProblemData:
-    """The bundled example cut to 09–11/08/2021, so a solve takes a second."""
-    data = read_workbook(EXAMPLE)
-    settings = data.settings.model_copy(update={"days": 3})
-    inside = (settings.start_date, settings.end_date)
-    return data.model_copy(
-        update={
-            "settings": settings,
-            "requests": tuple(r for r in data.requests if inside[0] <= r.date <= inside[1]),
-            "fixed": tuple(f for f in data.fixed if inside[0] <= f.date <= inside[1]),
-        }
-    )
+from roster.rules import Rule
+from roster.text import rule_label
+from tests.builders import example_days
 
 
 @pytest.fixture(scope="module")
 def roster_file(tmp_path_factory) -> Path:
-    data = three_days()
+    data = example_days(3)
     return write_roster(solve(data, time_limit=5), tmp_path_factory.mktemp("r") / "roster.xlsx")
 
 
@@ -66,7 +51,8 @@ def test_sheets_warns_about_a_hand_broken_rest_rule_and_still_writes(roster_file
     out = tmp_path / "sheets"
     result = CliRunner().invoke(main, ["sheets", str(edited), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    [warning] = [line for line in result.stderr.splitlines() if "[min_rest]" in line]
+    rule = f"[{rule_label(Rule.MIN_REST, 'vi')}]"
+    [warning] = [line for line in result.stderr.splitlines() if rule in line]
     assert name in warning and person in warning
     assert f"{first:%d/%m/%Y}" in warning and f"{second:%d/%m/%Y}" in warning
     for name in ("duty-sheets.pdf", "duty-cards.pdf", "duty-sheets.xlsx", "coverage.png"):
@@ -99,7 +85,7 @@ def test_sheets_bad_options_exit_2(roster_file, tmp_path, args, words):
 
 
 def test_solve_writes_sheets_unless_told_not_to(tmp_path):
-    workbook = write_problem_workbook(three_days(), tmp_path / "ward.xlsx")
+    workbook = write_problem_workbook(example_days(3), tmp_path / "ward.xlsx")
     args = ["solve", str(workbook), "--time-limit", "4", "--quiet", "-o"]
     result = CliRunner().invoke(main, [*args, str(tmp_path / "a")])
     assert result.exit_code in (0, 3), result.output

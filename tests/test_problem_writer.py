@@ -6,11 +6,9 @@ read back unchanged: text stays text, dates stay dates, Vietnamese stays Vietnam
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,24 +18,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roster.data import Assignment, Person, ProblemData, Requirement, StatusKind, StatusPeriod
 from roster.errors import OutputError
 from roster.io.problem_writer import write_problem_workbook
-from roster.labels import INPUT_SHEETS
+from roster.load import read_workbook
+from roster.text.contract import INPUT_SHEETS
 from roster.verify import check
+from tests.builders import EXAMPLE, load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load(relative: str) -> ModuleType:
-    """Import a script that lives outside the package (inputs/, benchmarks/) by its path."""
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-example = _load("inputs/make_example.py")
-generator = _load("benchmarks/generate.py")
+example = load_script("inputs/make_example.py")
+generator = load_script("benchmarks/generate.py")
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +125,7 @@ def test_save_is_atomic_and_failures_are_output_errors(tmp_path: Path):
 
 def test_bundled_example_is_what_make_example_writes(tmp_path: Path):
     fresh = load_workbook(write_problem_workbook(example.build_example(), tmp_path / "x.xlsx"))
-    bundled = load_workbook(ROOT / "inputs" / "ward-hoa-thuan-dong.xlsx")
+    bundled = load_workbook(EXAMPLE)
     assert bundled.sheetnames == fresh.sheetnames
     for name in fresh.sheetnames:
         assert list(bundled[name].values) == list(fresh[name].values), name
@@ -195,10 +182,9 @@ def test_generate_cli_writes_a_workbook(tmp_path: Path, capsys):
 
 
 def test_round_trip_through_the_reader(awkward: ProblemData, tmp_path: Path):
-    workbook = pytest.importorskip("roster.io.workbook")
     for language in ("vi", "en"):
         data = generator.generate(30, 8, 10, seed=4)
         path = write_problem_workbook(data, tmp_path / f"{language}.xlsx", language=language)
-        assert workbook.read_workbook(path) == data
+        assert read_workbook(path) == data
     path = write_problem_workbook(awkward, tmp_path / "example.xlsx")
-    assert workbook.read_workbook(path) == awkward
+    assert read_workbook(path) == awkward

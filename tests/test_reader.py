@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from openpyxl.styles import Font
-from workbooks import base, write_book
 
 from roster.data import Mode, Origin, RequestType, Role, StatusKind
 from roster.errors import InputError, Problem
@@ -25,7 +24,8 @@ from roster.io.dates import (
     parse_time,
     parse_weekdays,
 )
-from roster.io.workbook import read_workbook, read_workbook_with_warnings
+from roster.load import read_workbook, read_workbook_with_warnings
+from tests.builders import EXAMPLE, base, load_script, write_book
 
 
 def excel_style(path: Path) -> Path:
@@ -664,9 +664,8 @@ def test_not_an_xlsx(tmp_path: Path, kind: str) -> None:
     assert (sha(path) if path.exists() else None) == before
 
 
-def test_reads_the_bundled_example_if_present() -> None:
-    example = Path(__file__).parents[1] / "inputs" / "ward-hoa-thuan-dong.xlsx"
-    if not example.exists():
-        pytest.skip("the example workbook has not been built")
-    data, _ = read_workbook_with_warnings(example)
-    assert data.settings.days >= 1 and data.people and data.requirements
+def test_reads_the_bundled_example() -> None:
+    """The example ships with the repository: read it, and find what make_example.py builds."""
+    data, warnings = read_workbook_with_warnings(EXAMPLE)
+    assert data == load_script("inputs/make_example.py").build_example()
+    assert warnings == []

@@ -4,7 +4,7 @@ daily message, a print-ready workbook, the coverage map, and warnings for hand e
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pymupdf
@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader
 
-from roster import read_workbook, solve
+from roster import solve
 from roster.data import (
     Area,
     Assignment,
@@ -23,14 +23,13 @@ from roster.data import (
     ProblemData,
     Requirement,
     Role,
-    Settings,
-    Shift,
     StatusKind,
     StatusPeriod,
 )
 from roster.reports.message import day_message
 from roster.reports.text import Text
 from roster.reports.view import day_views
+from roster.rules import Rule
 from roster.sheets import (
     CARDS_PDF,
     COVERAGE_PNG,
@@ -41,16 +40,10 @@ from roster.sheets import (
     parse_formats,
     write_sheets,
 )
+from roster.text import rule_label
 from roster.verify import check
+from tests.builders import SHIFTS, START, example_days, problem
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "inputs" / "ward-hoa-thuan-dong.xlsx"
-START = date(2021, 8, 9)  # a Monday
-SHIFTS = (
-    Shift(id="S", name="Ca sáng", start=time(6), end=time(14), night=False),
-    Shift(id="C", name="Ca chiều", start=time(14), end=time(22), night=False),
-    Shift(id="D", name="Ca đêm", start=time(22), end=time(6), night=True),
-)
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
 GIVEN = ("Thị Ánh Tuyết", "Hữu Phước", "Văn Đức", "Thị Hồng Nhung", "Quốc Bảo", "Ngọc Ẩn")
 
@@ -96,23 +89,19 @@ def ward(language: str = "vi", days: int = 3) -> tuple[ProblemData, list[Assignm
             person="PH", status=StatusKind.LEAVE, date_from=START, date_to=START + timedelta(1)
         ),
     )
-    data = ProblemData(
-        settings=Settings(
-            unit="Công an phường Hòa Thuận Đông",
-            parent_unit="Công an quận Hải Châu",
-            commander="Thiếu tá Nguyễn Văn Hùng",
-            start_date=START,
-            days=days,
-            language=language,
-        ),
-        shifts=SHIFTS,
-        areas=areas,
-        people=tuple(people),
-        requirements=(
+    data = problem(
+        people,
+        [
             *(Requirement(area=a.id, min_staff=1) for a in areas[:12]),
             Requirement(area="DP-TX", shift="S", min_staff=1, mode=Mode.REMOTE),
-        ),
+        ],
+        days,
+        areas=areas,
         statuses=statuses,
+        unit="Công an phường Hòa Thuận Đông",
+        parent_unit="Công an quận Hải Châu",
+        commander="Thiếu tá Nguyễn Văn Hùng",
+        language=language,
     )
     assignments = []
     for d in range(days):
@@ -132,8 +121,7 @@ def ward(language: str = "vi", days: int = 3) -> tuple[ProblemData, list[Assignm
 @pytest.fixture(scope="module")
 def example() -> tuple[ProblemData, list[Assignment]]:
     """The bundled example, three days of it (09–11/08/2021: F0 cases start on the 11th)."""
-    data = read_workbook(EXAMPLE)
-    data = data.model_copy(update={"settings": data.settings.model_copy(update={"days": 3})})
+    data = example_days(3)
     result = solve(data, time_limit=5)
     return data, list(result.assignments)
 
@@ -318,7 +306,7 @@ def test_hand_edit_breaking_rest_is_warned_with_person_dates_rule():
     ]
     assert edit_warnings(data, assignments) == []
     warnings = edit_warnings(data, edited)
-    [rest] = [w for w in warnings if w.startswith("[min_rest]")]
+    [rest] = [w for w in warnings if w.startswith(f"[{rule_label(Rule.MIN_REST, 'vi')}]")]
     name = data.person_by_id["CA001"].name
     assert name in rest and "09/08/2021" in rest and "10/08/2021" in rest
-    assert any(w.startswith("[gap] 10/08/2021 shift C area TDP-1") for w in warnings)
+    assert any(w.startswith("[thiếu người] 10/08/2021 ca C địa bàn TDP-1") for w in warnings)

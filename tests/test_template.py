@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from roster.data import Mode, Origin, Role
 from roster.errors import InputError, OutputError
 from roster.io.template import write_template
-from roster.io.workbook import GUIDE_SHEET, read_workbook
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
+from roster.load import read_workbook
+from roster.text.contract import GUIDE_SHEET, INPUT_COLUMNS, INPUT_SHEETS
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

@@ -1,4 +1,5 @@
-"""`roster trace`: exactly the on-site co-workers of the days before, and F1 rows in a copy."""
+"""`roster trace`: exactly the on-site co-workers of the days before and the day itself, and F1
+rows in a copy."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
-from test_cover import ward
 
 from roster import read_workbook, write_roster
 from roster.cli import main
@@ -15,6 +15,7 @@ from roster.data import Area, Assignment, Mode, StatusKind
 from roster.io.problem_writer import write_problem_workbook
 from roster.result import Result, Status
 from roster.trace import contacts
+from tests.builders import chain_ward as ward
 
 DAY = date(2021, 8, 10)
 
@@ -35,21 +36,27 @@ ROSTER = [
     a(2, "D", "B", "Y"),  # contact again (two shared places)
     a(3, "S", "A", "X"),  # three days before: outside the default window
     a(3, "S", "A", "U"),
-    a(0, "S", "A", "X"),  # the day itself: not before it
-    a(0, "S", "A", "T"),
+    a(0, "S", "A", "X"),  # the day itself: worked before the result came
+    a(0, "S", "A", "T"),  # contact
+    a(-1, "S", "A", "X"),  # the day after: only with a later --until
+    a(-1, "S", "A", "S"),
     a(1, "S", "R", "X", Mode.REMOTE),  # remote: no contact (and X has one shift a day anyway)
 ]
 
 
 def test_contacts_are_exactly_the_co_workers():
     found = contacts(ROSTER, "X", DAY)
-    assert [c.person for c in found] == ["Y", "V"]
+    assert [c.person for c in found] == ["Y", "T", "V"]
     assert found[0].places == (
         (DAY - timedelta(days=2), "D", "B"),
         (DAY - timedelta(days=1), "S", "A"),
     )
-    assert [c.person for c in contacts(ROSTER, "X", DAY, days=3)] == ["Y", "U", "V"]
-    assert contacts(ROSTER, "X", DAY, days=1)[0].person == "Y"
+    assert [c.person for c in contacts(ROSTER, "X", DAY, days=3)] == ["Y", "T", "U", "V"]
+    assert [c.person for c in contacts(ROSTER, "X", DAY, days=1)] == ["T", "Y"]
+    before = contacts(ROSTER, "X", DAY, until=DAY - timedelta(days=1))
+    assert [c.person for c in before] == ["Y", "V"]
+    later = contacts(ROSTER, "X", DAY, until=DAY + timedelta(days=1))
+    assert [c.person for c in later] == ["Y", "S", "T", "V"]
     assert contacts(ROSTER, "nobody", DAY) == []
 
 

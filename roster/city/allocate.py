@@ -29,11 +29,11 @@ from ortools.sat.python import cp_model
 
 from roster.city.pool import Pool, Unit
 from roster.data import Area, Assignment, Mode, ProblemData, Requirement, Shift
-from roster.findings import Gap
+from roster.findings import Gap, format_report
 from roster.model.build import build_model
 from roster.model.variables import Variables
 from roster.result import Result
-from roster.verify import check, format_report
+from roster.verify import check
 
 SEP = "/"
 MAX_WEIGHT = 2**30  # times the preferences scale (under 2**20), still far inside int64

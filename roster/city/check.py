@@ -23,11 +23,12 @@ from roster.city.folder import read_city
 from roster.city.names import CITY_SHEETS, COMMAND_FILE
 from roster.data import Area, Assignment, ProblemData, Requirement
 from roster.errors import InputError
+from roster.findings import format_report
 from roster.io.dates import parse_date, parse_id
-from roster.io.workbook import read_workbook
 from roster.io.writer import read_assignments
-from roster.labels import OUTPUT_COLUMNS, OUTPUT_SHEETS, normalise
-from roster.verify import check, format_report
+from roster.load import read_workbook
+from roster.text.contract import OUTPUT_COLUMNS, OUTPUT_SHEETS, normalise
+from roster.verify import check
 
 Row = dict[str, object]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from roster.city.pool import Pool, Unit, read_pool
 from roster.data import ProblemData
 from roster.errors import InputError, Problem
-from roster.io.workbook import read_workbook_with_warnings
-from roster.labels import INPUT_SHEETS
+from roster.load import read_workbook_with_warnings
+from roster.text.contract import INPUT_SHEETS
 
 POOL_FILE = "pool.xlsx"
 

@@ -25,8 +25,8 @@ from openpyxl import Workbook, load_workbook
 from roster.data import Person, Settings, StatusPeriod
 from roster.errors import InputError, Problem
 from roster.io.dates import fold, parse_id, parse_int, parse_items, parse_number
-from roster.io.workbook import read_workbook
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
+from roster.load import read_workbook
+from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS
 
 # key -> (English, Vietnamese), as in roster.labels.
 POOL_SHEETS: dict[str, tuple[str, str]] = {

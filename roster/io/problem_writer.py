@@ -18,13 +18,9 @@ from openpyxl import Workbook
 
 from roster.data import ProblemData, Settings
 from roster.io.xlsx import format_sheet, put, save_atomic
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
+from roster.text import LANGUAGES, say
+from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS
 
-_WEEKDAYS = {
-    "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-_BOOLEANS = {"vi": ("có", "không"), "en": ("yes", "no")}
 # Settings always written, in this order, whatever their values.
 _SETTINGS_FIRST = ("unit", "start_date", "days", "language")
 
@@ -41,8 +37,7 @@ class _Formatter:
         if value is None:
             return None
         if isinstance(value, bool):
-            yes, no = _BOOLEANS[self.language]
-            return yes if value else no
+            return say("word.yes" if value else "word.no", self.language)
         if isinstance(value, Enum):
             return str(value.value)
         if isinstance(value, time):
@@ -58,7 +53,8 @@ class _Formatter:
     def weekdays(self, days: frozenset[int] | None) -> str | None:
         if days is None:
             return None
-        return ",".join(_WEEKDAYS[self.language][d] for d in sorted(days))
+        names = LANGUAGES[self.language].SHORT_WEEKDAYS
+        return ",".join(names[d] for d in sorted(days))
 
 
 Row = dict[str, CellValue]  # column key (as in ``INPUT_COLUMNS``) -> value

@@ -19,20 +19,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roster.data import Settings
-from roster.io.workbook import (
-    GUIDE_SHEET,
+from roster.io.schema import REQUIRED_COLUMNS
+from roster.io.vocabulary import (
     KIND_WORDS,
     MODE_WORDS,
     ORIGIN_WORDS,
     PRODUCT_WORDS,
     REQUEST_WORDS,
-    REQUIRED_COLUMNS,
     ROLE_WORDS,
     SETTINGS_ALIASES,
     STATUS_WORDS,
 )
 from roster.io.xlsx import DATE_FORMAT, save_atomic
-from roster.labels import INPUT_COLUMNS, INPUT_SHEETS
+from roster.text import say, section
+from roster.text.contract import GUIDE_SHEET, INPUT_COLUMNS, INPUT_SHEETS
 
 AUTHOR = "roster"
 HEADER_FONT = Font(bold=True)
@@ -58,100 +58,6 @@ TEMPLATE_SETTINGS = (
     "time_limit_s",
 )
 
-SETTING_HELP: dict[str, tuple[str, str]] = {
-    "unit": ("Required: the unit's name.", "Bắt buộc: tên đơn vị."),
-    "start_date": (
-        "Required: first day, e.g. 09/08/2021.",
-        "Bắt buộc: ngày đầu, ví dụ 09/08/2021.",
-    ),
-    "days": ("Required: number of days, 1 to 366.", "Bắt buộc: số ngày, từ 1 đến 366."),
-    "language": ("vi or en, for the outputs.", "vi hoặc en, ngôn ngữ của kết quả."),
-    "commander": ("Name on the approval line.", "Tên người duyệt lịch trực."),
-    "parent_unit": ("Superior unit, for reinforcement requests.", "Đơn vị cấp trên."),
-    "min_rest_hours": (
-        "Least rest between shifts (Labour Code 2019, art. 110).",
-        "Số giờ nghỉ tối thiểu giữa hai ca (Bộ luật Lao động 2019, Điều 110).",
-    ),
-    "f0_isolation_days": ("Days off for F0 when Status has no 'to'.", "Số ngày nghỉ của F0."),
-    "f1_quarantine_days": ("Days off-site for F1 when Status has no 'to'.", "Số ngày cách ly F1."),
-    "f1_remote_duty": ("May F1 take remote duty?", "F1 có được trực từ xa không?"),
-    "time_limit_s": ("Solver time limit, seconds.", "Thời gian giải tối đa (giây)."),
-}
-
-# One line per column, shown as a comment on its header: (English, Vietnamese).
-COLUMN_HELP: dict[tuple[str, str], tuple[str, str]] = {
-    ("shifts", "id"): ("Short id, e.g. S, C, D.", "Mã ca, ví dụ S, C, D."),
-    ("shifts", "start"): ("Start time, e.g. 06:00.", "Giờ bắt đầu, ví dụ 06:00."),
-    ("shifts", "end"): (
-        "End time; at or before the start means it ends next day.",
-        "Giờ kết thúc; sớm hơn giờ bắt đầu là sang ngày hôm sau.",
-    ),
-    ("shifts", "night"): (
-        "yes/no; blank: yes if the shift covers 22:00-06:00.",
-        "có/không; để trống: có nếu ca trùng 22:00-06:00.",
-    ),
-    ("areas", "id"): ("Short id, e.g. TDP-12, CHOT-3.", "Mã địa bàn, ví dụ TDP-12, CHOT-3."),
-    ("areas", "kind"): (
-        "residential, checkpoint, lockdown, market, office, remote or other text.",
-        "Loại địa bàn; 'từ xa' là trực điều phối tại nhà.",
-    ),
-    ("people", "id"): ("Unique id, kept as text (007 stays 007).", "Mã cán bộ, không trùng."),
-    ("people", "role"): ("Blank: police.", "Để trống: công an."),
-    ("people", "origin"): (
-        "own, district or city (reinforcements). Blank: own.",
-        "đơn vị, quận/huyện hoặc thành phố (tăng cường). Để trống: đơn vị.",
-    ),
-    ("people", "available_from"): (
-        "First day the person can be rostered; blank: from the start.",
-        "Ngày bắt đầu có thể phân công; để trống: từ đầu.",
-    ),
-    ("people", "available_to"): (
-        "Last day the person can be rostered; blank: to the end.",
-        "Ngày cuối có thể phân công; để trống: đến hết.",
-    ),
-    ("people", "home_area"): ("Area id the person looks after.", "Mã địa bàn phụ trách."),
-    ("people", "skills"): ("Comma separated, e.g. lead, driver.", "Cách nhau bởi dấu phẩy."),
-    ("people", "max_shifts_per_week"): ("Overrides the setting.", "Thay cho thiết lập chung."),
-    ("requirements", "area"): ("Area id.", "Mã địa bàn."),
-    ("requirements", "shift"): ("Shift id; blank: every shift.", "Mã ca; để trống: mọi ca."),
-    ("requirements", "from"): ("Blank: from the start.", "Để trống: từ đầu."),
-    ("requirements", "to"): ("Blank: to the end.", "Để trống: đến hết."),
-    ("requirements", "weekdays"): (
-        "e.g. Mon,Tue; blank: every day.",
-        "Ví dụ T2,T3,CN; trống: mọi ngày.",
-    ),
-    ("requirements", "min_staff"): ("Least people present.", "Số người tối thiểu."),
-    ("requirements", "min_police"): ("Least police among them.", "Số công an tối thiểu."),
-    ("requirements", "skill"): ("One of them must have it.", "Ít nhất một người có kỹ năng này."),
-    ("requirements", "max_staff"): (
-        "Most people; blank: no limit.",
-        "Tối đa; trống: không giới hạn.",
-    ),
-    ("requirements", "mode"): (
-        "onsite or remote; blank: remote for remote areas.",
-        "tại chỗ hoặc từ xa; trống: từ xa với địa bàn từ xa.",
-    ),
-    ("status", "status"): (
-        "F0, F1, leave, sick, training, unavailable.",
-        "F0, F1, nghỉ phép, ốm, tập huấn, vắng.",
-    ),
-    ("status", "to"): (
-        "Last day; blank: F0/F1 from the isolation rules, others to the end.",
-        "Ngày cuối; trống: F0/F1 theo quy định cách ly, khác: đến hết.",
-    ),
-    ("isolation", "effective_from"): ("Date the rule applies from.", "Ngày bắt đầu áp dụng."),
-    ("isolation", "days"): ("Days of isolation.", "Số ngày cách ly."),
-    ("requests", "shift"): ("Blank: the whole day.", "Trống: cả ngày."),
-    ("requests", "type"): ("off or on.", "nghỉ hoặc trực."),
-    ("requests", "weight"): ("Blank: 1.", "Trống: 1."),
-    ("fixed", "person"): ("Assignments that must stay.", "Phân công giữ nguyên."),
-    ("history", "date"): ("Days just before the start.", "Những ngày ngay trước ngày bắt đầu."),
-    ("donations", "product"): (
-        "whole_blood, platelets or plasma.",
-        "máu toàn phần, tiểu cầu hoặc huyết tương.",
-    ),
-}
-
 DATE_COLUMNS = frozenset(
     {"available_from", "available_to", "birth_date", "from", "to", "effective_from", "date"}
 )
@@ -159,7 +65,10 @@ TIME_COLUMNS = frozenset({"start", "end"})
 TEXT_COLUMNS = frozenset({"id", "person", "area", "shift", "home_area", "phone"})
 
 # Columns with a drop-down: (sheet, column) -> (choices, whether other text is fine).
-YES_NO: dict[str, tuple[str, ...]] = {"yes": ("có",), "no": ("không",)}
+YES_NO: dict[str, tuple[str, ...]] = {
+    "yes": (say("word.yes", "vi"),),
+    "no": (say("word.no", "vi"),),
+}
 CHOICES: dict[tuple[str, str], tuple[dict[str, tuple[str, ...]], bool]] = {
     ("shifts", "night"): (YES_NO, False),
     ("people", "role"): (ROLE_WORDS, False),
@@ -172,37 +81,11 @@ CHOICES: dict[tuple[str, str], tuple[dict[str, tuple[str, ...]], bool]] = {
     ("donations", "product"): (PRODUCT_WORDS, False),
 }
 
-GUIDE: dict[str, tuple[str, ...]] = {
-    "en": (
-        "How to fill in this workbook",
-        "Row 1 of each sheet is the header: do not rename or remove columns."
-        " Hover a header for help.",
-        "Dates: 12/08/2021 (day first) or 2021-08-12. Times: 06:00. Yes/no: yes, no, x or blank.",
-        "Ids are text: 007 stays 007. Lists (skills, weekdays) are comma separated.",
-        "Required sheets: Settings, Shifts, Areas, People, Requirements."
-        " The others may stay empty.",
-        "Settings: fill in unit, start_date and days; every other row already holds its default.",
-        "Other settings keys that may be added to Settings:",
-    ),
-    "vi": (
-        "Cách điền sổ này",
-        "Dòng 1 của mỗi trang là tiêu đề: không đổi tên, không xóa cột."
-        " Di chuột lên tiêu đề để xem hướng dẫn.",
-        "Ngày: 12/08/2021 (ngày trước) hoặc 2021-08-12. Giờ: 06:00."
-        " Có/không: có, không, x hoặc để trống.",
-        "Mã là chữ: 007 vẫn là 007. Danh sách (kỹ năng, thứ) cách nhau bởi dấu phẩy.",
-        "Trang bắt buộc: Thiết lập, Ca trực, Địa bàn, Cán bộ, Yêu cầu."
-        " Các trang khác có thể để trống.",
-        "Thiết lập: điền đơn vị, ngày bắt đầu, số ngày; các dòng khác đã có giá trị mặc định.",
-        "Các khóa thiết lập khác có thể thêm vào trang Thiết lập:",
-    ),
-}
-
 
 def _display(value: object, vi: bool) -> object:
     """A default as the user would type it: ``có``/``yes``, ``district, city``."""
     if isinstance(value, bool):
-        return ("có" if value else "không") if vi else ("yes" if value else "no")
+        return say("word.yes" if value else "word.no", "vi" if vi else "en")
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     return value
@@ -237,7 +120,7 @@ def _drop_down(ws: Worksheet, column: int, words: list[str], free: bool, vi: boo
         allow_blank=True,
         showErrorMessage=not free,
         errorStyle="warning",
-        error="Giá trị không có trong danh sách." if vi else "Not one of the listed values.",
+        error=say("template.not_listed", "vi" if vi else "en"),
     )
     check.add(f"{letter}2:{letter}1048576")
     ws.add_data_validation(check)
@@ -255,8 +138,9 @@ def _settings_sheet(ws: Worksheet, language: str) -> None:
             default = language
         ws.append([key, _display(default, vi)])
         row = ws.max_row
-        if name in SETTING_HELP:
-            ws.cell(row=row, column=1).comment = Comment(SETTING_HELP[name][vi], AUTHOR)
+        note = section("template", language).get(f"setting.{name}")
+        if note:
+            ws.cell(row=row, column=1).comment = Comment(note, AUTHOR)
         if name == "start_date":
             ws.cell(row=row, column=2).number_format = DATE_FORMAT
         if name == "f1_remote_duty":
@@ -271,9 +155,10 @@ def _table_sheet(ws: Worksheet, key: str, vi: bool) -> None:
     for column, pair in columns.items():
         name = pair[vi]
         names.append(name)
-        note = COLUMN_HELP.get((key, column), ("", ""))[vi]
+        language = "vi" if vi else "en"
+        note = section("template", language).get(f"column.{key}.{column}", "")
         if column in REQUIRED_COLUMNS[key]:
-            note = f"{'Bắt buộc' if vi else 'Required'}. {note}".strip()
+            note = f"{say('template.required', language)}. {note}".strip()
         notes.append(note or None)
         widths.append(max(12, len(name) + 4))
     _header(ws, names, notes, widths)
@@ -292,7 +177,7 @@ def _table_sheet(ws: Worksheet, key: str, vi: bool) -> None:
 
 def _guide_sheet(ws: Worksheet, language: str) -> None:
     vi = language == "vi"
-    lines = GUIDE[language]
+    lines = say("template.guide", language).splitlines()
     ws.append([lines[0]])
     ws["A1"].font = Font(bold=True, size=14)
     for line in lines[1:]:

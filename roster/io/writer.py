@@ -10,7 +10,6 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.formatting.rule import DataBarRule
@@ -21,11 +20,9 @@ from roster.errors import InputError, Problem
 from roster.io.dates import parse_date, parse_id
 from roster.io.problem_writer import add_problem_sheets
 from roster.io.xlsx import format_sheet, put, save_atomic
-from roster.labels import OUTPUT_COLUMNS, OUTPUT_SHEETS, column_name, normalise, sheet_name
-from roster.result import Result
-
-if TYPE_CHECKING:
-    from roster.replan import Change
+from roster.result import Change, Result
+from roster.text import language_of, say, words
+from roster.text.contract import OUTPUT_COLUMNS, OUTPUT_SHEETS, column_name, normalise, sheet_name
 
 GREEN = PatternFill("solid", fgColor="C6EFCE")
 AMBER = PatternFill("solid", fgColor="FFEB9C")
@@ -36,15 +33,6 @@ ASSIGNMENT_COLUMNS = ("date", "shift", "area", "person", "name", "role", "origin
 GAP_COLUMNS = ("date", "shift", "area", "needed", "assigned", "missing", "reason")
 REQUEST_COLUMNS = ("origin", "from", "to", "shift", "area", "people", "reason")
 CHANGE_COLUMNS = ("change", "date", "shift", "area", "person", "name", "before", "after", "reason")
-
-STATUS_CODE = {
-    StatusKind.F0: "F0",
-    StatusKind.F1: "F1",
-    StatusKind.LEAVE: "P",
-    StatusKind.SICK: "Ô",
-    StatusKind.TRAINING: "TH",
-    StatusKind.UNAVAILABLE: "V",
-}
 
 
 def _table(wb: Workbook, key: str, language: str, columns: tuple[str, ...], rows) -> None:
@@ -85,28 +73,64 @@ def _or_dash(value: object) -> object:
 
 
 def _summary_rows(result: Result, language: str) -> list[tuple[str, object]]:
-    vi = language == "vi"
     data = result.data
     used = result.named_reinforcements_used
     bound = result.uncovered_bound
+
+    def t(key: str, **values: object) -> str:
+        return say(f"workbook.{key}", language, **values)
+
     rows = [
-        ("Đơn vị" if vi else "Unit", data.settings.unit),
-        ("Trạng thái" if vi else "Status", result.status.value),
-        ("Chỗ trống (người có tên không phủ được)" if vi else "Uncovered places", result.uncovered),
-        ("Cận dưới đã chứng minh" if vi else "Proven lower bound", _or_dash(bound)),
-        ("Số người cần đề nghị tăng cường" if vi else "People to request", len(result.requested)),
-        ("Tăng cường quận đã dùng" if vi else "District reinforcements used", used["district"]),
-        ("Tăng cường thành phố đã dùng" if vi else "City reinforcements used", used["city"]),
-        ("Khoảng cách tối ưu (%)" if vi else "Optimality gap (%)", round(100 * result.gap, 2)),
-        ("Thời gian (giây)" if vi else "Time (s)", round(result.seconds, 1)),
+        (t("unit"), data.settings.unit),
+        (t("status"), _word("result", result.status, language)),
+        (t("uncovered"), result.uncovered),
+        (t("bound"), _or_dash(bound)),
+        (t("requested"), len(result.requested)),
+        (t("district"), used["district"]),
+        (t("city"), used["city"]),
+        (t("gap"), round(100 * result.gap, 2)),
+        (t("time"), round(result.seconds, 1)),
     ]
     for stage in result.stages:
+        status = _word("result", stage.status, language)
+        name = _word("summary.stage", stage.name, language)
         rows.append(
-            (f"stage {stage.name}", f"{stage.status}: {stage.objective} (bound {stage.bound})")
+            (
+                t("stage", name=name),
+                t("stage_value", status=status, objective=stage.objective, bound=stage.bound),
+            )
         )
-    for note in result.capacity_notes:
-        rows.append(("Cảnh báo năng lực" if vi else "Capacity", note))
+    rows += [(t("capacity"), note) for note in result.capacity_notes]
     return rows
+
+
+def _word(section: str, value: object, language: str) -> str:
+    """A status or stage in words; one the catalogue does not name keeps its id."""
+    key = f"{section}.{value}"
+    return say(key, language) if key in words(language) else str(value)
+
+
+def change_cells(change: Change, data: ProblemData, language: str) -> tuple[object, ...]:
+    """The row of the `Changes` sheet (columns `CHANGE_COLUMNS`)."""
+    person = data.person_by_id.get(change.person)
+    return (
+        say(f"replan.{change.kind}", language),
+        change.date,
+        change.shift,
+        change.area,
+        change.person,
+        person.name if person else "",
+        _place(change.before, language),
+        _place(change.after, language),
+        change.reason,
+    )
+
+
+def _place(a: Assignment | None, language: str) -> str:
+    if a is None:
+        return ""
+    remote = say("replan.remote", language) if a.mode == Mode.REMOTE else ""
+    return f"{a.shift}, {a.area}{remote}"
 
 
 def _grid(wb: Workbook, result: Result, language: str) -> None:
@@ -122,7 +146,7 @@ def _grid(wb: Workbook, result: Result, language: str) -> None:
     for st in data.statuses:
         for day in data.dates:
             if st.covers(day):
-                status[(st.person, day)] = STATUS_CODE[st.status]
+                status[(st.person, day)] = say(f"grid.{StatusKind(st.status).value}", language)
     for r, p in enumerate(data.people, start=2):
         put(ws, r, 1, p.id)
         put(ws, r, 2, p.name)
@@ -191,8 +215,8 @@ def _totals(wb: Workbook, result: Result, language: str) -> None:
             p.id,
             p.name,
             p.rank,
-            p.role.value,
-            p.origin.value,
+            say(f"role_word.{p.role.value}", language),
+            say(f"origin.{p.origin.value}", language),
             per[p.id]["shifts"],
             per[p.id]["nights"],
             per[p.id]["weekends"],
@@ -220,7 +244,7 @@ def write_roster(
     `changes` (re-planning, covering a shift) adds a `Changes` sheet, even when empty.
     """
     data = result.data
-    lang = language or ("en" if data.settings.language == "en" else "vi")
+    lang = language_of(language or data)
     wb = Workbook()
     wb.remove(wb.active)
     _table(wb, "assignments", lang, ASSIGNMENT_COLUMNS, _assignment_rows(result))
@@ -253,7 +277,7 @@ def write_roster(
         ),
     )
     if changes is not None:
-        _table(wb, "changes", lang, CHANGE_COLUMNS, (c.cells(data, lang) for c in changes))
+        _table(wb, "changes", lang, CHANGE_COLUMNS, (change_cells(c, data, lang) for c in changes))
     summary = wb.create_sheet(sheet_name("summary", lang))
     for r, (key, value) in enumerate(_summary_rows(result, lang), start=1):
         put(summary, r, 1, key)
@@ -273,9 +297,8 @@ def read_assignments(path: str | os.PathLike[str]) -> list[Assignment]:
     names = {normalise(n) for n in OUTPUT_SHEETS["assignments"]}
     ws = next((wb[s] for s in wb.sheetnames if normalise(s) in names), None)
     if ws is None:
-        raise InputError(
-            [Problem(str(path), None, None, None, "a sheet 'Assignments' / 'Phân công'")]
-        )
+        expected = "a sheet " + " / ".join(map(repr, OUTPUT_SHEETS["assignments"]))
+        raise InputError([Problem(str(path), None, None, None, expected)])
     rows = ws.iter_rows(values_only=True)
     header = [normalise(h) if h is not None else "" for h in next(rows, ())]
     index = {}

@@ -7,7 +7,6 @@ date cells shown day-first, and a workbook appears whole or not at all.
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roster.errors import OutputError
+from roster.io.atomic import write_atomic
 
 DATE_FORMAT = "DD/MM/YYYY"
 FORMULA_START = ("=", "+", "-", "@")
@@ -50,23 +49,5 @@ def format_sheet(ws: Worksheet, max_width: int = 60) -> None:
 
 
 def save_atomic(wb: Workbook, path: str | os.PathLike[str], make_folder: bool = True) -> Path:
-    """Save to a temporary file in the target folder, then move it into place."""
-    target = Path(path)
-    try:
-        if make_folder:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".xlsx", prefix=".~", dir=target.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise OutputError(f"cannot write in {target.parent}: {exc.strerror or exc}") from exc
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write {target}: {exc.strerror or exc} (is it open in Excel?)"
-        ) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
+    """Save the workbook whole or not at all (see roster.io.atomic)."""
+    return write_atomic(path, wb.save, make_folder)

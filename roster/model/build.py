@@ -1,16 +1,22 @@
-"""Assemble the model: the constraint families in one fixed, commented order."""
+"""Assemble the model: the constraint families in one fixed, commented order.
+
+`MODEL_RULES` names, for every rule of `roster.rules`, the one function of the model that
+enforces it; `build_model(..., omit=...)` leaves rules out, so that a test can show the
+checker catching the roster a model without that rule produces.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from roster.data import Assignment, Mode, ProblemData
-from roster.model import coverage, sequences, workrest
+from roster.model import availability, coverage, demand, sequences, workrest
 from roster.model.objective import Objective, build_objective
 from roster.model.variables import Variables, create_variables
+from roster.rules import Rule
 
 
 class ModelError(Exception):
@@ -61,24 +67,64 @@ def fixed_counts(data: ProblemData, v: Variables, model: cp_model.CpModel) -> No
             model.add(v.count[key][cls] >= n)
 
 
-def build_model(data: ProblemData, previous: Sequence[Assignment] | None = None) -> BuiltModel:
-    """The whole model; with `previous` (re-planning) changes to it are minimised too."""
+# The function of the model that enforces each rule. `unknown_id` has none: the model has
+# variables only for the people, shifts, areas and days of the input, so it cannot name
+# anything else; only the checker, which also reads hand-made rosters, can meet one.
+MODEL_RULES: dict[Rule, Callable[..., object]] = {
+    Rule.ONE_SHIFT_PER_DAY: workrest.add_one_shift_per_day,
+    Rule.ONE_PLACE_PER_SHIFT: workrest.add_one_shift_per_day,
+    Rule.MIN_REST: workrest.add_min_rest,
+    Rule.MAX_CONSECUTIVE_DAYS: workrest.add_max_consecutive_days,
+    Rule.MAX_SHIFTS_PER_WEEK: workrest.add_weekly_caps,
+    Rule.MAX_NIGHTS_PER_WEEK: workrest.add_weekly_caps,
+    Rule.AVAILABILITY_WINDOW: availability.allowed_modes,
+    Rule.STATUS: availability.close_statuses,
+    Rule.FIXED: add_fixed,
+    Rule.MAX_STAFF: coverage.add_requirements,
+    Rule.MODE: coverage.add_remote_only,
+    Rule.NO_DEMAND: demand.demand_cells,
+    Rule.FORBIDDEN_SUCCESSION: sequences.add_forbidden_successions,
+    Rule.MAX_SHIFTS_BY_TYPE: sequences.add_max_shifts_by_type,
+    Rule.TOTAL_MINUTES: sequences.add_total_minutes,
+    Rule.MIN_CONSECUTIVE_SHIFTS: sequences.add_min_consecutive,
+    Rule.MIN_DAYS_OFF_IN_ROW: sequences.add_min_consecutive,
+    Rule.MAX_WEEKENDS: sequences.add_max_weekends,
+}
+
+
+def build_model(
+    data: ProblemData,
+    previous: Sequence[Assignment] | None = None,
+    omit: frozenset[Rule] = frozenset(),
+) -> BuiltModel:
+    """The whole model; with `previous` (re-planning) changes to it are minimised too.
+
+    `omit`: rules to leave out, for knock-out tests only (a roster of such a model is refused
+    by the checker, as it should be).
+    """
+    rules = frozenset(Rule) - omit
     model = cp_model.CpModel()
     # Availability (statuses, reinforcement windows) is applied by creating no variable.
-    v = create_variables(model, data)
+    v = create_variables(model, data, rules)
     history = workrest.history_days(data)
     # 1. Who stands where: head counts per cell and class, and every requirement row.
     coverage.add_class_counts(model, v)
-    coverage.add_requirements(model, v)
-    coverage.add_capacity_bounds(model, v)
+    coverage.add_requirements(model, v, max_staff=Rule.MAX_STAFF in rules)
+    if Rule.MODE in rules:
+        coverage.add_remote_only(model, v)
+    if {Rule.ONE_SHIFT_PER_DAY, Rule.MAX_SHIFTS_PER_WEEK} <= rules:
+        coverage.add_capacity_bounds(model, v)  # redundant, given these two rules
     # 2. Work-rest rules, each reaching back into History.
-    workrest.add_one_shift_per_day(model, v)
-    workrest.add_min_rest(model, v, history)
-    workrest.add_max_consecutive_days(model, v, history)
-    workrest.add_weekly_caps(model, v, history)
+    workrest.add_one_shift_per_day(model, v, rules)
+    if Rule.MIN_REST in rules:
+        workrest.add_min_rest(model, v, history)
+    if Rule.MAX_CONSECUTIVE_DAYS in rules:
+        workrest.add_max_consecutive_days(model, v, history)
+    workrest.add_weekly_caps(model, v, history, rules)
     # 2b. Sequence and workload rules (per-person limits; nothing for plain workbooks).
-    sequences.add_sequence_rules(model, v, history)
+    sequences.add_sequence_rules(model, v, history, rules)
     # 3. Fixed rows, last: they only pin variables the families above already shaped.
-    add_fixed(model, data, v)
-    fixed_counts(data, v, model)
+    if Rule.FIXED in rules:
+        add_fixed(model, data, v)
+        fixed_counts(data, v, model)
     return BuiltModel(model, v, build_objective(model, v, previous))

@@ -39,8 +39,11 @@ def _cell_sum(v: Variables, key: CellKey, keep: Callable[[ClassKey], bool]) -> c
     return sum(var for cls, var in v.count.get(key, {}).items() if keep(cls))
 
 
-def add_requirements(model: cp_model.CpModel, v: Variables) -> None:
-    """min_staff, min_police, skill and max_staff of every cell; shortfalls go to `uncovered`."""
+def add_requirements(model: cp_model.CpModel, v: Variables, max_staff: bool = True) -> None:
+    """min_staff, min_police, skill and max_staff of every cell; shortfalls go to `uncovered`.
+
+    ``max_staff=False`` leaves the max_staff rule out (a knock-out test only).
+    """
     for key, cell in v.cells.items():
         d, s, a, _m = key
         staff = _cell_sum(v, key, lambda cls: True)
@@ -54,8 +57,17 @@ def add_requirements(model: cp_model.CpModel, v: Variables) -> None:
             model.add(police + u >= cell.min_police)
         for skill in cell.skills:
             model.add(_cell_sum(v, key, lambda cls, k=skill: k in cls[1]) + u >= 1)
-        if cell.max_staff is not None:
+        if cell.max_staff is not None and max_staff:
             model.add(staff <= cell.max_staff)
+
+
+def add_remote_only(model: cp_model.CpModel, v: Variables) -> None:
+    """mode: nobody stands on site in an area of kind remote. The reader refuses such rows,
+    so this binds only on data built in code (or with no_demand knocked out)."""
+    for (_d, _s, a, m), by_class in v.count.items():
+        if m == Mode.ONSITE and v.data.area_by_id[a].is_remote:
+            for var in by_class.values():
+                model.add(var == 0)
 
 
 def _total(model: cp_model.CpModel, terms: list) -> cp_model.LinearExprT:

@@ -11,11 +11,9 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from roster.data import Assignment, Origin, ProblemData
+from roster.data import Assignment, ProblemData
 from roster.model.build import BuiltModel, fixed_mode
 from roster.model.workrest import WorkRestRules
-
-ORIGIN_RANK = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 
 
 def greedy_roster(
@@ -62,7 +60,7 @@ def greedy_roster(
                     if (p.id, d, s.id, m) in v.work:
                         candidates.setdefault((s.id, m), []).append(p.id)
         for pool in candidates.values():
-            pool.sort(key=lambda pid: (ORIGIN_RANK[person[pid].origin], load[pid]))
+            pool.sort(key=lambda pid: (person[pid].origin.distance, load[pid]))
         cells = sorted(cells_by_day[d], key=lambda c: (-len(c.skills), -c.min_police, -c.min_staff))
         for cell in cells:
             here = staffed[cell.key]

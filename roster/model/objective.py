@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from roster.data import Assignment, Origin, RequestType
-from roster.model.sequences import weighted_cover
+from roster.data import Assignment, Origin, ProblemData, RequestType
 from roster.model.variables import Variables
 
-ORIGIN_COST = {Origin.OWN: 0, Origin.DISTRICT: 1, Origin.CITY: 2}
 LOAD_SCALE = 10  # one shift of a fully available person weighs 10
 
 
@@ -88,7 +86,7 @@ def reinforcement_tier(model: cp_model.CpModel, v: Variables) -> Tier:
     terms = []
     upper = 0
     for (p, _d, _s, _m), var in v.work.items():
-        cost = ORIGIN_COST[v.data.person_by_id[p].origin]
+        cost = v.data.person_by_id[p].origin.distance
         if cost:
             terms.append(cost * var)
             upper += cost
@@ -241,9 +239,55 @@ def build_objective(
     )
 
 
+def cover_weights(data: ProblemData) -> dict[tuple[int, str, str], tuple[int, int]]:
+    """Per (day, shift, area): the heaviest under- and over-cover weights of its rows."""
+    out: dict[tuple[int, str, str], tuple[int, int]] = {}
+    n = data.settings.days
+    shift_ids = [s.id for s in data.shifts]
+    for req in data.requirements:
+        lo = 0 if req.date_from is None else max(data.day_index(req.date_from), 0)
+        hi = n - 1 if req.date_to is None else min(data.day_index(req.date_to), n - 1)
+        for d in range(lo, hi + 1):
+            day = data.dates[d]
+            for s in [req.shift] if req.shift is not None else shift_ids:
+                if req.applies(day, s):
+                    under, over = out.get((d, s, req.area), (0, 0))
+                    out[(d, s, req.area)] = (
+                        max(under, req.weight_under),
+                        max(over, req.weight_over),
+                    )
+    return out
+
+
+def weighted_cover(model: cp_model.CpModel, v: Variables) -> tuple[cp_model.LinearExprT, int]:
+    """Under-cover (the `uncovered` places) and over-cover (people above `min_staff`), each
+    times its row weight, with an upper bound; the `weighted` objective's cover part."""
+    weights = cover_weights(v.data)
+    terms = []
+    upper = 0
+    for (d, s, a), u in v.uncovered.items():
+        under, _over = weights.get((d, s, a), (0, 0))
+        if under:
+            terms.append(under * u)
+            upper += under * max(u.proto.domain)
+    for key, cell in v.cells.items():
+        d, s, a, _m = key
+        _under, over = weights.get((d, s, a), (0, 0))
+        counts = list(v.count.get(key, {}).values())
+        if not over or not counts:
+            continue
+        top = sum(max(c.proto.domain) for c in counts)
+        surplus = model.new_int_var(0, max(top - cell.min_staff, 0), f"over[{d},{s},{a}]")
+        model.add(surplus >= sum(counts) - cell.min_staff)
+        terms.append(over * surplus)
+        upper += over * max(top - cell.min_staff, 0)
+    return sum(terms), upper
+
+
 def weighted_objective(model: cp_model.CpModel, v: Variables) -> Objective:
     """One weighted sum (the benchmark's objective): no strict tiers, and a soft tier with
-    weight 0 is not built at all, so it costs the model nothing."""
+    weight 0 is not built at all, so it costs the model nothing. Its one independent
+    recomputation from a roster is `roster.bench.score`, on the benchmark's shape."""
     settings = v.data.settings
     expr, upper = weighted_cover(model, v)
     soft = [

@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 
 from roster.data import ProblemData
 from roster.model.variables import Variables
+from roster.rules import Rule
 
 
 def add_forbidden_successions(
@@ -102,15 +103,18 @@ def _runs_clauses(
             model.add_bool_or(clause)
 
 
-def add_min_consecutive(model: cp_model.CpModel, v: Variables) -> None:
-    """min_consecutive_shifts and min_days_off_in_row, for runs inside the horizon."""
+def add_min_consecutive(
+    model: cp_model.CpModel, v: Variables, rules: frozenset[Rule] = frozenset(Rule)
+) -> None:
+    """min_consecutive_shifts and min_days_off_in_row, for runs inside the horizon (`rules`
+    may leave either out, in a knock-out test)."""
     data = v.data
     n = data.settings.days
     for p in data.people:
         shifts, off = data.min_consecutive_shifts(p), data.min_days_off_in_row(p)
-        if shifts > 1:
+        if shifts > 1 and Rule.MIN_CONSECUTIVE_SHIFTS in rules:
             _runs_clauses(model, v, p.id, n, shifts, working=True)
-        if off > 1:
+        if off > 1 and Rule.MIN_DAYS_OFF_IN_ROW in rules:
             _runs_clauses(model, v, p.id, n, off, working=False)
 
 
@@ -146,57 +150,20 @@ def add_max_weekends(model: cp_model.CpModel, v: Variables) -> None:
             model.add(sum(worked) <= limit)
 
 
-def cover_weights(data: ProblemData) -> dict[tuple[int, str, str], tuple[int, int]]:
-    """Per (day, shift, area): the heaviest under- and over-cover weights of its rows."""
-    out: dict[tuple[int, str, str], tuple[int, int]] = {}
-    n = data.settings.days
-    shift_ids = [s.id for s in data.shifts]
-    for req in data.requirements:
-        lo = 0 if req.date_from is None else max(data.day_index(req.date_from), 0)
-        hi = n - 1 if req.date_to is None else min(data.day_index(req.date_to), n - 1)
-        for d in range(lo, hi + 1):
-            day = data.dates[d]
-            for s in [req.shift] if req.shift is not None else shift_ids:
-                if req.applies(day, s):
-                    under, over = out.get((d, s, req.area), (0, 0))
-                    out[(d, s, req.area)] = (
-                        max(under, req.weight_under),
-                        max(over, req.weight_over),
-                    )
-    return out
-
-
-def weighted_cover(model: cp_model.CpModel, v: Variables) -> tuple[cp_model.LinearExprT, int]:
-    """Under-cover (the `uncovered` places) and over-cover (people above `min_staff`), each
-    times its row weight, with an upper bound; the `weighted` objective's cover part."""
-    weights = cover_weights(v.data)
-    terms = []
-    upper = 0
-    for (d, s, a), u in v.uncovered.items():
-        under, _over = weights.get((d, s, a), (0, 0))
-        if under:
-            terms.append(under * u)
-            upper += under * max(u.proto.domain)
-    for key, cell in v.cells.items():
-        d, s, a, _m = key
-        _under, over = weights.get((d, s, a), (0, 0))
-        counts = list(v.count.get(key, {}).values())
-        if not over or not counts:
-            continue
-        top = sum(max(c.proto.domain) for c in counts)
-        surplus = model.new_int_var(0, max(top - cell.min_staff, 0), f"over[{d},{s},{a}]")
-        model.add(surplus >= sum(counts) - cell.min_staff)
-        terms.append(over * surplus)
-        upper += over * max(top - cell.min_staff, 0)
-    return sum(terms), upper
-
-
 def add_sequence_rules(
-    model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
+    model: cp_model.CpModel,
+    v: Variables,
+    history: dict[str, dict[int, str]],
+    rules: frozenset[Rule] = frozenset(Rule),
 ) -> None:
-    """Every family of this module, in a fixed order (day rules on the worked-day booleans)."""
-    add_forbidden_successions(model, v, history)
-    add_max_shifts_by_type(model, v)
-    add_total_minutes(model, v)
-    add_min_consecutive(model, v)
-    add_max_weekends(model, v)
+    """Every family of this module in `rules`, in a fixed order (day rules on the worked-day
+    booleans)."""
+    if Rule.FORBIDDEN_SUCCESSION in rules:
+        add_forbidden_successions(model, v, history)
+    if Rule.MAX_SHIFTS_BY_TYPE in rules:
+        add_max_shifts_by_type(model, v)
+    if Rule.TOTAL_MINUTES in rules:
+        add_total_minutes(model, v)
+    add_min_consecutive(model, v, rules)
+    if Rule.MAX_WEEKENDS in rules:
+        add_max_weekends(model, v)

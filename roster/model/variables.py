@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 from roster.data import Mode, Person, ProblemData
 from roster.model.availability import allowed_modes
 from roster.model.demand import Cell, demand_cells
+from roster.rules import Rule
 
 ClassKey = tuple[bool, frozenset[str]]
 WorkKey = tuple[str, int, str, Mode]  # person, day, shift, mode
@@ -59,11 +60,23 @@ class Variables:
         return sum(self.by_person_day_shift.get((person, day, shift), []))
 
 
-def create_variables(model: cp_model.CpModel, data: ProblemData) -> Variables:
-    """One boolean per (person, day, shift, mode) that some cell demands and the person may take."""
+def create_variables(
+    model: cp_model.CpModel, data: ProblemData, rules: frozenset[Rule] = frozenset(Rule)
+) -> Variables:
+    """One boolean per (person, day, shift, mode) that some cell demands and the person may take.
+
+    `rules` are the rules the model keeps (all but in a knock-out test); five of them are kept
+    here, by creating no variable or no cell: availability_window, status, no_demand,
+    max_shifts_by_type (a type never worked) and, with one_place_per_shift, one_shift_per_day
+    (the worked-day booleans are exact sums).
+    """
     cells = demand_cells(data)
+    if Rule.NO_DEMAND not in rules:
+        cells = {**cells, **_empty_cells(data, cells)}
     demanded_skills = frozenset(s for c in cells.values() for s in c.skills)
-    modes = allowed_modes(data)
+    modes = allowed_modes(
+        data, windows=Rule.AVAILABILITY_WINDOW in rules, statuses=Rule.STATUS in rules
+    )
     classes: dict[ClassKey, list[str]] = {}
     class_of: dict[str, ClassKey] = {}
     for p in data.people:
@@ -76,7 +89,7 @@ def create_variables(model: cp_model.CpModel, data: ProblemData) -> Variables:
     for p in data.people:
         for d in range(data.settings.days):
             for s in data.shifts:
-                if p.max_shifts_by_type.get(s.id) == 0:
+                if p.max_shifts_by_type.get(s.id) == 0 and Rule.MAX_SHIFTS_BY_TYPE in rules:
                     continue  # never this shift type: no variable, like unavailability
                 for m in modes[p.id][d]:
                     if (d, s.id, m) not in demanded:
@@ -85,8 +98,22 @@ def create_variables(model: cp_model.CpModel, data: ProblemData) -> Variables:
                     v.work[(p.id, d, s.id, m)] = var
                     v.by_person_day.setdefault((p.id, d), []).append(var)
                     v.by_person_day_shift.setdefault((p.id, d, s.id), []).append(var)
-    _aggregate_days(model, v)
+    exclusive = {Rule.ONE_SHIFT_PER_DAY, Rule.ONE_PLACE_PER_SHIFT} <= rules
+    _aggregate_days(model, v, _one_of if exclusive else _any_of)
     return v
+
+
+def _empty_cells(data: ProblemData, cells: dict[CellKey, Cell]) -> dict[CellKey, Cell]:
+    """A cell asking for nobody at every (day, shift, area, mode) without a row: where people
+    may stand when no_demand is knocked out."""
+    return {
+        (d, s.id, a.id, m): Cell(d, s.id, a.id, m)
+        for d in range(data.settings.days)
+        for s in data.shifts
+        for a in data.areas
+        for m in (Mode.ONSITE, Mode.REMOTE)
+        if (d, s.id, a.id, m) not in cells
+    }
 
 
 def _one_of(model: cp_model.CpModel, vars_: list[cp_model.IntVar]) -> cp_model.IntVar:
@@ -98,7 +125,16 @@ def _one_of(model: cp_model.CpModel, vars_: list[cp_model.IntVar]) -> cp_model.I
     return var
 
 
-def _aggregate_days(model: cp_model.CpModel, v: Variables) -> None:
+def _any_of(model: cp_model.CpModel, vars_: list[cp_model.IntVar]) -> cp_model.IntVar:
+    """A boolean true when any of the booleans is (several may be, in a knock-out test)."""
+    if len(vars_) == 1:
+        return vars_[0]
+    var = model.new_bool_var("")
+    model.add_max_equality(var, vars_)
+    return var
+
+
+def _aggregate_days(model: cp_model.CpModel, v: Variables, one_of=_one_of) -> None:
     """Worked-day and worked-night booleans per person and day.
 
     Every rolling window then sums 7 booleans instead of up to 7 x shifts x modes: at
@@ -107,7 +143,7 @@ def _aggregate_days(model: cp_model.CpModel, v: Variables) -> None:
     """
     nights = {s.id for s in v.data.shifts if s.night}
     for (p, d), vars_ in v.by_person_day.items():
-        v.worked_day[(p, d)] = _one_of(model, vars_)
+        v.worked_day[(p, d)] = one_of(model, vars_)
         night = [x for s in nights for x in v.by_person_day_shift.get((p, d, s), [])]
         if night:
-            v.worked_night[(p, d)] = _one_of(model, night)
+            v.worked_night[(p, d)] = one_of(model, night)

@@ -16,6 +16,7 @@ from ortools.sat.python import cp_model
 from roster.data import Person, ProblemData, Shift
 from roster.model.sequences import weekends
 from roster.model.variables import Variables
+from roster.rules import Rule
 
 WINDOW = 7
 
@@ -44,11 +45,31 @@ def rest_conflicts(shifts: Iterable[Shift], min_rest_hours: float) -> list[tuple
     return out
 
 
-def add_one_shift_per_day(model: cp_model.CpModel, v: Variables) -> None:
-    """one_shift_per_day and one_place_per_shift: a person works at most one (shift, mode) a day."""
-    for vars_ in v.by_person_day.values():
-        if len(vars_) > 1:
-            model.add_at_most_one(vars_)
+def add_one_shift_per_day(
+    model: cp_model.CpModel, v: Variables, rules: frozenset[Rule] = frozenset(Rule)
+) -> None:
+    """one_shift_per_day and one_place_per_shift: a person works at most one (shift, mode) a day.
+
+    Both rules make one clique per person and day; with one of them knocked out (`rules`
+    lacks it, in a test) the other is posted alone.
+    """
+    day, place = Rule.ONE_SHIFT_PER_DAY in rules, Rule.ONE_PLACE_PER_SHIFT in rules
+    if day and place:
+        for vars_ in v.by_person_day.values():
+            if len(vars_) > 1:
+                model.add_at_most_one(vars_)
+    elif place:
+        for vars_ in v.by_person_day_shift.values():
+            if len(vars_) > 1:
+                model.add_at_most_one(vars_)
+    elif day:
+        shifts: dict[tuple[str, int], list] = {}
+        for (p, d, _s), vars_ in v.by_person_day_shift.items():
+            worked = model.new_bool_var("")
+            model.add_max_equality(worked, vars_)
+            shifts.setdefault((p, d), []).append(worked)
+        for worked in shifts.values():
+            model.add_at_most_one(worked)
 
 
 def add_min_rest(model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]) -> None:
@@ -113,22 +134,27 @@ def add_max_consecutive_days(
 
 
 def add_weekly_caps(
-    model: cp_model.CpModel, v: Variables, history: dict[str, dict[int, str]]
+    model: cp_model.CpModel,
+    v: Variables,
+    history: dict[str, dict[int, str]],
+    rules: frozenset[Rule] = frozenset(Rule),
 ) -> None:
-    """max_shifts_per_week and max_nights_per_week over every rolling 7-day window."""
+    """max_shifts_per_week and max_nights_per_week over every rolling 7-day window (`rules`
+    may leave either out, in a knock-out test)."""
     data = v.data
-    nights = {s.id for s in data.shifts if s.night}
+    nights = {s.id for s in data.shifts if s.night} if Rule.MAX_NIGHTS_PER_WEEK in rules else ()
     for p in data.people:
         past = history.get(p.id, {})
-        _window_sums(
-            model,
-            v,
-            p.id,
-            WINDOW,
-            data.max_shifts_per_week(p),
-            v.day_work,
-            lambda d, past=past: int(d in past),
-        )
+        if Rule.MAX_SHIFTS_PER_WEEK in rules:
+            _window_sums(
+                model,
+                v,
+                p.id,
+                WINDOW,
+                data.max_shifts_per_week(p),
+                v.day_work,
+                lambda d, past=past: int(d in past),
+            )
         if nights:
             _window_sums(
                 model,

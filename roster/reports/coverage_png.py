@@ -18,10 +18,13 @@ from matplotlib.patches import Patch
 
 from roster.data import Assignment, ProblemData
 from roster.findings import Gap
+from roster.io.atomic import write_atomic
 from roster.reports.text import Text, nfc
 from roster.reports.view import is_reinforcement
 
 NONE, COVERED, REINFORCED, SHORT = range(4)
+TITLE_SIZE, SMALLEST_TITLE = 10.0, 5.0  # points
+TITLE_ROOM = 0.96  # of the figure's width
 COLOURS = ("#F2F2F2", "#63BE7B", "#FFC000", "#E0474C")  # same meaning as the Coverage sheet
 
 
@@ -70,6 +73,20 @@ def coverage_states(
     return states, numbers
 
 
+def _fit_title(fig: Figure, head: str, span: str) -> None:
+    """The title over the whole figure: on one line if it fits the figure's width, else the
+    dates on a second line, then smaller until it fits (a few days make a narrow figure)."""
+    renderer = fig.canvas.get_renderer()
+    room = TITLE_ROOM * fig.bbox.width
+    title = fig.suptitle(f"{head} {span}", fontsize=TITLE_SIZE)
+    if title.get_window_extent(renderer).width > room:
+        title.set_text(f"{head}\n{span}")
+    size = TITLE_SIZE
+    while title.get_window_extent(renderer).width > room and size > SMALLEST_TITLE:
+        size -= 0.5
+        title.set_fontsize(size)
+
+
 def write_coverage_png(
     data: ProblemData,
     assignments: Sequence[Assignment],
@@ -100,12 +117,8 @@ def write_coverage_png(
     ax.set_yticks([y - 0.5 for y in range(1, len(data.areas))], minor=True)
     ax.grid(which="minor", color="white", linewidth=1.2)
     ax.tick_params(which="minor", length=0)
-    ax.set_title(
-        nfc(
-            f"{data.settings.unit} – {t('coverage_title')}: {t.date(days[0])} – {t.date(days[-1])}"
-        ),
-        fontsize=10,
-    )
+    span = t.date(days[0]) if len(days) == 1 else f"{t.date(days[0])} – {t.date(days[-1])}"
+    _fit_title(fig, nfc(f"{data.settings.unit} – {t('coverage_title')}:"), span)
     legend = [
         Patch(color=COLOURS[k], label=t(label))
         for k, label in (
@@ -124,5 +137,4 @@ def write_coverage_png(
         frameon=False,
     )
     fig.tight_layout()
-    fig.savefig(path)
-    return path
+    return write_atomic(path, fig.savefig)

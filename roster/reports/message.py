@@ -8,10 +8,11 @@ Ranks and long area names are left out: on a phone every line that wraps costs a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from roster.data import Mode, ProblemData
+from roster.io.atomic import write_atomic
 from roster.reports.text import Text, nfc
 from roster.reports.view import DayView, Post, is_reinforcement
 
@@ -55,11 +56,15 @@ def day_message(data: ProblemData, view: DayView) -> str:
     return nfc("\n".join(lines)) + "\n"
 
 
+def _text_writer(text: str) -> Callable[[Path], int]:
+    """A writer of ``text`` as UTF-8, for write_atomic."""
+    return lambda path: path.write_text(text, encoding="utf-8")
+
+
 def write_messages(data: ProblemData, views: Sequence[DayView], folder: Path) -> list[Path]:
     """One ``message-YYYY-MM-DD.txt`` per day (UTF-8), sortable by name."""
     paths = []
     for view in views:
         path = folder / f"message-{view.date:%Y-%m-%d}.txt"
-        path.write_text(day_message(data, view), encoding="utf-8")
-        paths.append(path)
+        paths.append(write_atomic(path, _text_writer(day_message(data, view))))
     return paths

@@ -19,6 +19,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from roster.data import Assignment, Mode, Person, ProblemData
+from roster.io.atomic import write_atomic
 from roster.reports.text import Text, nfc, shift_label
 from roster.reports.view import Block, DayView, Post, absence_groups
 
@@ -469,8 +470,7 @@ def write_duty_pdf(data: ProblemData, views: Sequence[DayView], path: Path) -> P
     pdf = DutyPdf(data, Text.of(data.settings))
     for view in views:
         _day(pdf, view)
-    pdf.output(str(path))
-    return path
+    return write_atomic(path, lambda tmp: pdf.output(str(tmp)))
 
 
 def write_cards_pdf(
@@ -494,5 +494,4 @@ def write_cards_pdf(
         pdf.add_page()
         pdf.official_header()
         pdf.line_text(pdf.t("card_none"), style="I")
-    pdf.output(str(path))
-    return path
+    return write_atomic(path, lambda tmp: pdf.output(str(tmp)))

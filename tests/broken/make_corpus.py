@@ -4,7 +4,7 @@ The files are built on demand (never kept as binaries) from one small valid work
 with the kind of damage station staff actually bring: sheets exported from old systems,
 edited on phones, half filled in, or not workbooks at all.
 
-    python tests/broken/make_corpus.py OUT_DIR    # write every case and list the fragments
+    python -m tests.broken.make_corpus OUT_DIR   # write every case and list the fragments
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, when run as a script
-import workbooks
-from workbooks import write_book
+from tests import builders
+from tests.builders import write_book
 
 Rows = list[list[object]]
 Sheets = dict[str, Rows]
@@ -43,7 +42,7 @@ class Case:
 
 def base() -> Sheets:
     """The reader tests' small valid workbook, with a short time limit, a leave and a Fixed row."""
-    sheets = workbooks.base()
+    sheets = builders.base()
     sheets["Settings"].append(["time_limit_s", 5])
     sheets["Status"] = [
         ["person", "status", "from", "to"],

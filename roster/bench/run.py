@@ -1,29 +1,38 @@
 """`roster bench curtois`: the Curtois & Qu benchmark, solved by the same model as a ward.
 
 Each instance is read into ``ProblemData`` (objective mode `weighted`), optimised by
-``roster.model.lns`` (a person-by-person start, then by size: the whole model alone, the
+``roster.bench.lns`` (a person-by-person start, then by size: the whole model alone, the
 whole model for a share of the time then large-neighbourhood search on sub-models, or that
-search alone), then checked by the independent checker, whose
-recomputation of the benchmark's penalty must equal the search's objective. The instance
-files and the best-known table live in ``benchmarks/curtois/`` of the project (see its
-README.md for provenance).
+search alone), then checked by the independent checker, and its penalty recomputed by
+``roster.bench.score``, which must equal the search's objective. The instance files and
+the best-known table ship inside the package (``roster/bench/instances/``), so the command
+works wherever the package is installed; their provenance is in ``benchmarks/curtois/``.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from roster.bench.curtois_format import AREA, parse_curtois
+from roster.bench.lns import decompose, optimise_decomposed, to_assignments
+from roster.bench.score import score
 from roster.data import Assignment, ProblemData
-from roster.io.curtois import AREA, read_curtois
-from roster.model.lns import decompose, optimise_decomposed, to_assignments
-from roster.verify import check, format_report, weighted_objective
+from roster.findings import format_report
+from roster.verify import check
 
-BENCH_DIR = Path(__file__).resolve().parents[1] / "benchmarks" / "curtois"
 INSTANCES = range(1, 25)
+
+
+def instances_dir() -> Traversable:
+    """The instance files and best_known.csv, as shipped in the package."""
+    return files("roster.bench") / "instances"
 
 
 @dataclass
@@ -69,13 +78,16 @@ def parse_instances(spec: str) -> list[int]:
     return out
 
 
-def best_known(folder: Path = BENCH_DIR) -> dict[str, int]:
-    with open(folder / "best_known.csv", newline="") as fh:
-        return {row["instance"]: int(row["bks_ub"]) for row in csv.DictReader(fh)}
+def best_known() -> dict[str, int]:
+    """Best-known value (upper bound) of each instance, by name."""
+    text = (instances_dir() / "best_known.csv").read_text(encoding="ascii")
+    return {row["instance"]: int(row["bks_ub"]) for row in csv.DictReader(io.StringIO(text))}
 
 
-def load(number: int, folder: Path = BENCH_DIR) -> ProblemData:
-    return read_curtois(folder / f"Instance{number}.txt")
+def load(number: int) -> ProblemData:
+    """Instance `number` (1..24) as problem data."""
+    name = f"Instance{number}"
+    return parse_curtois((instances_dir() / f"{name}.txt").read_text(encoding="ascii"), name)
 
 
 def run(
@@ -109,7 +121,7 @@ def run(
         row.objective = result.objective
         row.bound = result.bound
         checked = check(data, assignments)
-        row.checked_objective = weighted_objective(data, assignments)
+        row.checked_objective = score(data, assignments)
         if checked.violations or row.checked_objective != row.objective:
             row.status = "invalid"
             if report:

@@ -12,7 +12,6 @@ The format and its horizon-edge conventions are in ``benchmarks/curtois/FORMAT.m
 from __future__ import annotations
 
 from datetime import date, time, timedelta
-from pathlib import Path
 
 from roster.data import (
     Area,
@@ -152,8 +151,3 @@ def parse_curtois(text: str, name: str = "Curtois") -> ProblemData:
         statuses=statuses,
         requests=requests,
     )
-
-
-def read_curtois(path: Path) -> ProblemData:
-    """Read one instance file (CRLF or LF)."""
-    return parse_curtois(Path(path).read_text(encoding="ascii"), Path(path).stem)

@@ -1,7 +1,9 @@
 """Every sheet and column name of the workbook contract, in English and Vietnamese, in one place.
 
 Input names are matched case-insensitively, ignoring surrounding spaces; either language is
-accepted. Output names follow the ``language`` setting.
+accepted. Output names follow the ``language`` setting. The contract (the workbook
+specification) names each sheet and column in exactly these two languages, so this table keeps
+its (English, Vietnamese) shape rather than living in the per-language modules.
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ INPUT_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "note": ("note", "ghi chú"),
     },
 }
+
+# The sheet the template adds for the person filling it in, not for the program.
+GUIDE_SHEET = ("Guide", "Hướng dẫn")
 
 # Output sheets: key -> (English, Vietnamese)
 OUTPUT_SHEETS: dict[str, tuple[str, str]] = {

@@ -24,13 +24,21 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from roster.data import Assignment, Mode, ProblemData
+from roster.bench.score import (
+    cover_penalty,
+    place_targets,
+    request_penalty,
+    require_benchmark_shape,
+)
+from roster.data import Assignment, Mode, ProblemData, RequestType
 from roster.model.availability import allowed_modes
 from roster.model.build import build_model
 from roster.model.hint import add_hint, complete_hint
 from roster.model.sequences import weekends
 
-SMALL_PORTFOLIO = ("max_lp", "quick_restart")  # one worker proves bounds, one finds rosters
+# The workers of the search's models when there are 4 or fewer: max_lp proves bounds (a part
+# optimal in milliseconds), quick_restart finds rosters.
+PART_SUBSOLVERS = ("max_lp", "quick_restart")
 
 
 def _solver(seconds: float, workers: int, seed: int) -> cp_model.CpSolver:
@@ -40,7 +48,7 @@ def _solver(seconds: float, workers: int, seed: int) -> cp_model.CpSolver:
     params.num_workers = workers
     params.random_seed = seed
     if workers <= 4:
-        params.subsolvers.extend(SMALL_PORTFOLIO[:workers])
+        params.subsolvers.extend(PART_SUBSOLVERS[:workers])
     return solver
 
 
@@ -86,27 +94,10 @@ class Decomposed:
     weekends: list[list[int]]
 
 
-def decomposable(data: ProblemData) -> bool:
-    """Whether only the person-wise rules and the weighted cover apply (the benchmark's
-    shape): one area, plain head counts, no rest hours, weekly caps, history or fixed rows."""
-    s = data.settings
-    return (
-        s.objective == "weighted"
-        and s.min_rest_hours == 0
-        and s.max_nights_per_week >= 7
-        and len(data.areas) == 1
-        and not data.history
-        and not data.fixed
-        and all(data.max_shifts_per_week(p) >= 7 for p in data.people)
-        and all(
-            r.min_police == 0 and r.skill is None and r.max_staff is None and r.mode == Mode.ONSITE
-            for r in data.requirements
-        )
-    )
-
-
 def decompose(data: ProblemData) -> Decomposed:
-    """Index the rules, cover targets and requests of a `decomposable` problem."""
+    """Index the rules, cover targets and requests of a problem of the benchmark's shape
+    (`OutsideBenchmarkShape` for any other: the parts would miss its other rules)."""
+    require_benchmark_shape(data)
     n = data.settings.days
     shifts = list(data.shifts)
     index = {s.id: i for i, s in enumerate(shifts)}
@@ -129,15 +120,9 @@ def decompose(data: ProblemData) -> Decomposed:
     target = [[0] * len(shifts) for _ in range(n)]
     under = [[0] * len(shifts) for _ in range(n)]
     over = [[0] * len(shifts) for _ in range(n)]
-    for req in data.requirements:
-        lo = 0 if req.date_from is None else max(data.day_index(req.date_from), 0)
-        hi = n - 1 if req.date_to is None else min(data.day_index(req.date_to), n - 1)
-        for d in range(lo, hi + 1):
-            for s, shift in enumerate(shifts):
-                if req.applies(data.dates[d], shift.id):
-                    target[d][s] = max(target[d][s], req.min_staff)
-                    under[d][s] = max(under[d][s], req.weight_under)
-                    over[d][s] = max(over[d][s], req.weight_over)
+    for (day, sid, _area), (t, u, o) in place_targets(data).items():
+        d, s = data.day_index(day), index[sid]
+        target[d][s], under[d][s], over[d][s] = t, u, o
     person_index = {p.id: i for i, p in enumerate(data.people)}
     requests: dict[tuple[int, int], list[tuple[int, bool, int]]] = defaultdict(list)
     for r in data.requests:
@@ -145,7 +130,7 @@ def decompose(data: ProblemData) -> Decomposed:
         if 0 <= d < n and r.person in person_index:
             s = OFF if r.shift is None else index[r.shift]
             weight = r.weight * data.settings.weight_requests
-            requests[(person_index[r.person], d)].append((s, r.type == "on", weight))
+            requests[(person_index[r.person], d)].append((s, r.type == RequestType.ON, weight))
     return Decomposed(
         data=data,
         days=n,
@@ -161,24 +146,24 @@ def decompose(data: ProblemData) -> Decomposed:
     )
 
 
-def _request_penalty(requests: list[tuple[int, bool, int]], shift: int) -> int:
-    return sum(w for s, on, w in requests if ((shift != OFF) if s == OFF else (shift == s)) != on)
-
-
 def penalty(dec: Decomposed, roster: list[list[int]]) -> int:
-    """The weighted objective of a roster (per person and day: a shift index or OFF)."""
+    """`score.score` on the search's arrays (per person and day: a shift index or OFF), with
+    its two terms; tests/test_bench_package.py holds the two equal. The score itself would
+    build an `Assignment` per shift worked, after every step of the search."""
     counts = [[0] * len(dec.shift_ids) for _ in range(dec.days)]
     for row in roster:
         for d, s in enumerate(row):
             if s != OFF:
                 counts[d][s] += 1
-    total = 0
-    for d in range(dec.days):
-        for s, c in enumerate(counts[d]):
-            t = dec.target[d][s]
-            total += dec.under[d][s] * max(t - c, 0) + dec.over[d][s] * max(c - t, 0)
+    total = sum(
+        cover_penalty(dec.target[d][s], c, dec.under[d][s], dec.over[d][s])
+        for d in range(dec.days)
+        for s, c in enumerate(counts[d])
+    )
     for (p, d), reqs in dec.requests.items():
-        total += _request_penalty(reqs, roster[p][d])
+        worked = roster[p][d]
+        for s, on, weight in reqs:
+            total += request_penalty(on, worked != OFF if s == OFF else worked == s, weight)
     return total
 
 
@@ -402,12 +387,12 @@ TEMPLATE_SECONDS = 2.0  # for one hinted by the previous person's, before the lo
 def _first_schedule(
     dec: Decomposed, roster: list[list[int]], i: int, workers: int, seed: int
 ) -> bool:
-    """Give person i a feasible schedule. On a long horizon with a tight minutes window
-    (two shifts of slack in 364 days on Instance22) the search for one person's schedule
-    sometimes takes 10-16 s. People of one unit mostly share their rules, so the previous
-    person's schedule, less i's days off, is then a near-feasible hint that often leads to
-    one sooner. It is not the first try: a schedule close to the previous person's helps the
-    cover less (Instance13 ended at 3425 with it first, 2551 without, at 60 s)."""
+    """Give person i a feasible schedule. On a long horizon with a tight minutes window one
+    person's schedule sometimes takes the search many seconds. People of one unit mostly
+    share their rules, so the previous person's schedule, less i's days off, is then a
+    near-feasible hint that often leads to one sooner. It is not the first try: a schedule
+    close to the previous person's helps the cover less (measured in
+    benchmarks/results/curtois.md, "What was tried")."""
     tries = [(BLIND_SECONDS, False), (TEMPLATE_SECONDS, True), (60.0, False)]
     for seconds, template in tries if i > 0 else tries[-1:]:
         if template:
@@ -501,11 +486,10 @@ def improve(
 
 
 # people x days x shifts up to which the whole model is solved. Up to WHOLE_ONLY it is
-# all there is: it beats the search on parts there (Instance6 proven optimal in 39 s,
-# Instance5 1143 vs 1241, Instance9 439 vs 454 at 60 s), but not on a longer horizon
-# (Instance16, 20 x 56 x 3: 4236 vs 3522). Above it, up to FULL_SOLVE, it comes first, for a
-# share of the time, then the search on parts: solving it last, from the search's roster,
-# did worse (Instance16 3522 vs 3336, Instance14 1305 vs 1289 at 300 s).
+# all there is: it beats the search on parts there, but not on a longer horizon. Above it,
+# up to FULL_SOLVE, it comes first, for a share of the time, then the search on parts:
+# solving it last, from the search's roster, did worse. The runs behind these thresholds:
+# benchmarks/results/curtois.md, "What was tried".
 WHOLE_ONLY_CELLS = 4_100
 WHOLE_ONLY_DAYS = 28
 FULL_SOLVE_CELLS = 20_000
@@ -517,8 +501,7 @@ class RosterResult:
     objective: int
     bound: int | None
     status: str  # optimal, feasible or unknown
-    steps: int = 0
-    improvements: int = 0
+    steps: int = 0  # of the search on parts
 
 
 def _full_solve(
@@ -568,7 +551,7 @@ def optimise_decomposed(
     seed: int = 0,
     report: Callable[[str], None] | None = None,
 ) -> RosterResult:
-    """Minimise the weighted objective of a `decomposable` problem within `seconds`: a
+    """Minimise the weighted objective of a benchmark-shaped problem within `seconds`: a
     person-by-person start, then the whole model (small problems), the whole model for a
     share of the time then large-neighbourhood search on sub-models (middling ones), or
     the search alone (large ones)."""
@@ -592,11 +575,9 @@ def optimise_decomposed(
             roster, best = found, penalty(dec, found)
         if report:
             report(f"whole model: {best}, bound {bound}")
-    steps = improvements = 0
+    steps = 0
     if not (whole_only or optimal):
-        steps, improvements = improve(dec, roster, deadline, workers, seed, report)
+        steps, _improvements = improve(dec, roster, deadline, workers, seed, report)
         best = penalty(dec, roster)
     proven = optimal or (bound is not None and best <= bound)
-    return RosterResult(
-        roster, best, bound, "optimal" if proven else "feasible", steps, improvements
-    )
+    return RosterResult(roster, best, bound, "optimal" if proven else "feasible", steps)

@@ -1,0 +1,462 @@
+"""English: every word the program says, by key (the keys of ``vi.py``, exactly)."""
+
+from __future__ import annotations
+
+from datetime import date as _date
+
+WORDS: dict[str, str] = {
+    # Shared words: labels of the data's values
+    "mode.onsite": "On site",
+    "mode.remote": "Remote",
+    "role.police": "Police",
+    "role.militia": "Militia",
+    "role.civil_defence": "Civil defence",
+    "role.volunteer": "Volunteer",
+    "status.F0": "F0 (positive)",
+    "status.F1": "F1 (quarantine)",
+    "status.leave": "Leave",
+    "status.sick": "Sick",
+    "status.training": "Training",
+    "status.unavailable": "Unavailable",
+    "word.yes": "yes",
+    "word.no": "no",
+    "mode_word.onsite": "onsite",
+    "mode_word.remote": "remote",
+    "status_word.F0": "F0",
+    "status_word.F1": "F1",
+    "status_word.leave": "leave",
+    "status_word.sick": "sick",
+    "status_word.training": "training",
+    "status_word.unavailable": "unavailable",
+    "origin.own": "own",
+    "origin.district": "district",
+    "origin.city": "city",
+    "result.optimal": "optimal",
+    "result.feasible": "feasible",
+    "result.interrupted": "interrupted",
+    "result.infeasible": "infeasible",
+    "grid.F0": "F0",
+    "grid.F1": "F1",
+    "grid.leave": "P",
+    "grid.sick": "Ô",
+    "grid.training": "TH",
+    "grid.unavailable": "V",
+    "result.unknown": "unknown",
+    "role_word.police": "police",
+    "role_word.militia": "militia",
+    "role_word.civil_defence": "civil_defence",
+    "role_word.volunteer": "volunteer",
+    # Rules: the name a reader sees for each member of roster.rules.Rule
+    "rule.one_shift_per_day": "one shift a day",
+    "rule.one_place_per_shift": "one place per shift",
+    "rule.min_rest": "rest between shifts",
+    "rule.max_consecutive_days": "days in a row",
+    "rule.max_shifts_per_week": "shifts in 7 days",
+    "rule.max_nights_per_week": "night shifts in 7 days",
+    "rule.availability_window": "reinforcement window",
+    "rule.status": "status",
+    "rule.fixed": "fixed assignment",
+    "rule.max_staff": "most people in a place",
+    "rule.mode": "remote-only area",
+    "rule.no_demand": "no requirement here",
+    "rule.unknown_id": "unknown id",
+    "rule.forbidden_succession": "forbidden next shift",
+    "rule.max_shifts_by_type": "shifts of one type",
+    "rule.total_minutes": "total working minutes",
+    "rule.min_consecutive_shifts": "shortest run of shifts",
+    "rule.min_days_off_in_row": "shortest run of days off",
+    "rule.max_weekends": "weekends worked",
+    # The checker's violation messages and report (roster.verify)
+    "check.where": "shift {shift} on {date} in area {area}",
+    "check.unknown_person": "unknown person {id}",
+    "check.unknown_shift": "unknown shift {id}",
+    "check.unknown_area": "unknown area {id}",
+    "check.outside_horizon": "a date outside the horizon {first} to {last}",
+    "check.unknown_id": "The assignment of {person} to {where} names {problems}.",
+    "check.one_shift_per_day": (
+        "{who} is on {n} shifts ({names}) on {date}; one shift a day at most."
+    ),
+    "check.one_place_per_shift": (
+        "{who} is listed {n} times on shift {shift} of {date} (areas {areas}); one place per shift."
+    ),
+    "check.window_from": "{who} is on {where} but is available only from {date}.",
+    "check.window_until": "{who} is on {where} but is available only until {date}.",
+    "check.status": "{who} is {status} from {start} to {end} but is on {where} ({mode}); {why}.",
+    "check.why_remote_only": "an F1 person may only take remote duty",
+    "check.why_f1_off": "F1 people take no shift (f1_remote_duty is off)",
+    "check.why_no_shift": "no shift at all is allowed",
+    "check.fixed": (
+        "Fixed row {row}: {who} must be on shift {shift} of {date} in area {area}, but {found}."
+    ),
+    "check.fixed_instead": "instead they are on {places}",
+    "check.fixed_off": "they are not on duty that day",
+    "check.rests_only": "rests only {hours} h",
+    "check.rests_overlap": "has overlapping shifts",
+    "check.min_rest": (
+        "{who} {rests} between shift {first} of {first_date} (ends {first_end}) and shift "
+        "{second} of {second_date} (starts {second_start}); at least {need} h are required."
+    ),
+    "check.max_consecutive_days": (
+        "{who} works {n} days in a row from {start} to {end}; at most {limit} are allowed."
+    ),
+    "check.window": (
+        "{who} has {total} {what} in the 7 days {first} to {last}; at most {cap} are allowed."
+    ),
+    "check.shifts": "shifts",
+    "check.night_shifts": "night shifts",
+    "check.days_off": "days off",
+    "check.mode": (
+        "{who} is on {where} as {mode}, but area {area} is of kind remote: its duty is remote only."
+    ),
+    "check.no_demand": (
+        "{who} is on {where} as {mode}, but no requirement row asks for {mode} people here."
+    ),
+    "check.max_staff": (
+        "Area {area}, shift {shift} of {date} has {n} {mode} people ({people}); at most {cap} "
+        "are allowed."
+    ),
+    "check.forbidden_succession": (
+        "{who} works shift {after} on {next_date} right after shift {shift} on {date}; "
+        "{shift} may not be followed by {after}."
+    ),
+    "check.max_shifts_by_type": "{who} works {n} shifts {shift}; at most {limit} are allowed.",
+    "check.total_minutes": "{who} works {total} minutes in the horizon; {bound} are required.",
+    "check.at_least": "at least {n}",
+    "check.at_most": "at most {n}",
+    "check.short_run": (
+        "{who} has a run of {n} {what} from {date}; runs inside the horizon must be at least "
+        "{shortest} long."
+    ),
+    "check.max_weekends": "{who} works {n} weekends; at most {limit} are allowed.",
+    "check.report": (
+        "{violations} rule violation(s); {uncovered} place(s) uncovered in {gaps} gap(s)."
+    ),
+    "check.more": "... and {n} more.",
+    # Duty sheets, cards, messages and the coverage picture (roster.reports)
+    "report.republic": "SOCIALIST REPUBLIC OF VIET NAM",
+    "report.motto": "Independence - Freedom - Happiness",
+    "report.title": "DUTY ROSTER",
+    "report.card_title": "PERSONAL DUTY CARD",
+    "report.continued": "(continued)",
+    "report.area": "Area",
+    "report.rank": "Rank",
+    "report.name": "Full name",
+    "report.role": "Force",
+    "report.phone": "Phone",
+    "report.mode": "Mode",
+    "report.note": "Note",
+    "report.shift": "Shift",
+    "report.date": "Date",
+    "report.weekday": "Day",
+    "report.hours": "Hours",
+    "report.missing": "{n} MISSING",
+    "report.summary": "Total: {shifts} shifts, {people} people; places still missing: {missing}.",
+    "report.remote_title": "REMOTE COORDINATION",
+    "report.off_title": "PEOPLE OFF DUTY TODAY",
+    "report.nobody_off": "None.",
+    "report.until": "until {date}",
+    "report.people_count": "{n} people",
+    "report.one_person": "1 person",
+    "report.prepared_by": "PREPARED BY",
+    "report.commander_title": "COMMANDER",
+    "report.sign_hint": "(Signature and full name)",
+    "report.reinforcement": "Reinforcement: {unit}",
+    "report.reinforcement_short": "RF",
+    "report.district_unit": "District police",
+    "report.city_unit": "City police",
+    "report.card_period": "From {start} to {end}",
+    "report.card_unit": "Unit",
+    "report.card_total": "Total: {shifts} shifts, {nights} of them at night.",
+    "report.card_none": "No shifts in this period.",
+    "report.msg_remote": "Remote",
+    "report.msg_gaps": "Missing",
+    "report.msg_off": "Off",
+    "report.coverage_title": "Coverage by area and day",
+    "report.legend_ok": "Covered",
+    "report.legend_reinforced": "Covered with reinforcements",
+    "report.legend_gap": "Short",
+    "report.legend_none": "Not required",
+    # The roster workbook (roster.io.writer)
+    "workbook.unit": "Unit",
+    "workbook.status": "Status",
+    "workbook.uncovered": "Uncovered places",
+    "workbook.bound": "Proven lower bound",
+    "workbook.requested": "People to request",
+    "workbook.district": "District reinforcements used",
+    "workbook.city": "City reinforcements used",
+    "workbook.gap": "Optimality gap (%)",
+    "workbook.time": "Time (s)",
+    "workbook.stage": "stage {name}",
+    "workbook.stage_value": "{status}: {objective} (bound {bound})",
+    "workbook.capacity": "Capacity",
+    # The reader's warnings (roster.io.workbook)
+    "reader.column_ignored": "Sheet '{sheet}', column '{column}': not an input column; ignored.",
+    # The blank input workbook (roster.io.template)
+    "template.setting.unit": "Required: the unit's name.",
+    "template.setting.start_date": "Required: first day, e.g. 09/08/2021.",
+    "template.setting.days": "Required: number of days, 1 to 366.",
+    "template.setting.language": "vi or en, for the outputs.",
+    "template.setting.commander": "Name on the approval line.",
+    "template.setting.parent_unit": "Superior unit, for reinforcement requests.",
+    "template.setting.min_rest_hours": "Least rest between shifts (Labour Code 2019, art. 110).",
+    "template.setting.f0_isolation_days": "Days off for F0 when Status has no 'to'.",
+    "template.setting.f1_quarantine_days": "Days off-site for F1 when Status has no 'to'.",
+    "template.setting.f1_remote_duty": "May F1 take remote duty?",
+    "template.setting.time_limit_s": "Solver time limit, seconds.",
+    "template.column.shifts.id": "Short id, e.g. S, C, D.",
+    "template.column.shifts.start": "Start time, e.g. 06:00.",
+    "template.column.shifts.end": "End time; at or before the start means it ends next day.",
+    "template.column.shifts.night": "yes/no; blank: yes if the shift covers 22:00-06:00.",
+    "template.column.areas.id": "Short id, e.g. TDP-12, CHOT-3.",
+    "template.column.areas.kind": (
+        "residential, checkpoint, lockdown, market, office, remote or other text."
+    ),
+    "template.column.people.id": "Unique id, kept as text (007 stays 007).",
+    "template.column.people.role": "Blank: police.",
+    "template.column.people.origin": "own, district or city (reinforcements). Blank: own.",
+    "template.column.people.available_from": (
+        "First day the person can be rostered; blank: from the start."
+    ),
+    "template.column.people.available_to": (
+        "Last day the person can be rostered; blank: to the end."
+    ),
+    "template.column.people.home_area": "Area id the person looks after.",
+    "template.column.people.skills": "Comma separated, e.g. lead, driver.",
+    "template.column.people.max_shifts_per_week": "Overrides the setting.",
+    "template.column.requirements.area": "Area id.",
+    "template.column.requirements.shift": "Shift id; blank: every shift.",
+    "template.column.requirements.from": "Blank: from the start.",
+    "template.column.requirements.to": "Blank: to the end.",
+    "template.column.requirements.weekdays": "e.g. Mon,Tue; blank: every day.",
+    "template.column.requirements.min_staff": "Least people present.",
+    "template.column.requirements.min_police": "Least police among them.",
+    "template.column.requirements.skill": "One of them must have it.",
+    "template.column.requirements.max_staff": "Most people; blank: no limit.",
+    "template.column.requirements.mode": "onsite or remote; blank: remote for remote areas.",
+    "template.column.status.status": "F0, F1, leave, sick, training, unavailable.",
+    "template.column.status.to": (
+        "Last day; blank: F0/F1 from the isolation rules, others to the end."
+    ),
+    "template.column.isolation.effective_from": "Date the rule applies from.",
+    "template.column.isolation.days": "Days of isolation.",
+    "template.column.requests.shift": "Blank: the whole day.",
+    "template.column.requests.type": "off or on.",
+    "template.column.requests.weight": "Blank: 1.",
+    "template.column.fixed.person": "Assignments that must stay.",
+    "template.column.history.date": "Days just before the start.",
+    "template.column.donations.product": "whole_blood, platelets or plasma.",
+    "template.guide": (
+        "How to fill in this workbook\n"
+        "Row 1 of each sheet is the header: do not rename or remove columns. Hover a header "
+        "for help.\n"
+        "Dates: 12/08/2021 (day first) or 2021-08-12. Times: 06:00. Yes/no: yes, no, x or "
+        "blank.\n"
+        "Ids are text: 007 stays 007. Lists (skills, weekdays) are comma separated.\n"
+        "Required sheets: Settings, Shifts, Areas, People, Requirements. The others may stay "
+        "empty.\n"
+        "Settings: fill in unit, start_date and days; every other row already holds its "
+        "default.\n"
+        "Other settings keys that may be added to Settings:"
+    ),
+    "template.required": "Required",
+    "template.not_listed": "Not one of the listed values.",
+    # Why places stay uncovered (roster.explain)
+    "explain.capacity": "{day}: {need} on-site places needed, only {have} people can work ({why})",
+    "explain.police": "{day}: {need} police places needed on site, only {have} police can work",
+    "explain.short": "{n} people short",
+    "explain.short_police": "{n} police short",
+    "explain.short_skill": "nobody with skill {skills}",
+    "explain.none_free": "nobody on the list can take it",
+    "explain.filled_by": "filled by requested reinforcement {labels}",
+    "explain.why": "why",
+    "explain.busy": "{n} already on another shift that day",
+    "explain.workrest": "{n} held by work-rest rules (rest hours, consecutive days, 7-day caps)",
+    "explain.unqualified": "{n} not qualified (not police / lacking the skill)",
+    "explain.window": "{n} outside their reinforcement window",
+    "explain.remote_only": "{n} F1, remote duty only",
+    "explain.F0": "{n} F0",
+    "explain.F1": "{n} F1",
+    "explain.leave": "{n} on leave",
+    "explain.sick": "{n} sick",
+    "explain.training": "{n} in training",
+    "explain.unavailable": "{n} unavailable",
+    "explain.request": "{people} people, {start}–{end}, {shift}, {area}: {reason}",
+    # The end-of-solve summary (roster.summary)
+    "summary.title": "Roster result — {unit}",
+    "summary.status.optimal": "optimal (proven)",
+    "summary.status.feasible": "feasible, not every tier proven optimal",
+    "summary.status.interrupted": "interrupted, best roster found so far",
+    "summary.status": "Status",
+    "summary.stage.uncovered": "coverage",
+    "summary.stage.reinforcements": "reinforcements/changes/surplus",
+    "summary.stage.preferences": "requests, fairness, continuity",
+    "summary.stage.weighted": "weighted sum",
+    "summary.proven": "proven optimal",
+    "summary.bound": "bound",
+    "summary.gap": "gap {gap:.1f}%",
+    "summary.covered": "Every area covered by named people: {n} shifts assigned",
+    "summary.uncovered": (
+        "Places the named people leave uncovered: {n} (proven lower bound: {bound})"
+    ),
+    "summary.requested": "Reinforcements to request: {n} people ({rows} request rows)",
+    "summary.named": "Named reinforcements used: district {district}, city {city}",
+    "summary.fair": "Shifts per own staff member: min {lo}, max {hi} (spread {spread})",
+    "summary.time": "Time: {t:.1f} s",
+    "summary.file": "Written: {path}",
+    "summary.capacity": "Capacity warnings (before solving):",
+    "summary.stage.greedy": "greedy start",
+    # Re-planning (roster.replan)
+    "replan.moved": "moved",
+    "replan.removed": "removed",
+    "replan.added": "added",
+    "replan.rebalanced": "rebalanced",
+    "replan.covers": "covers for {who}",
+    "replan.window_from": "reinforcement only from {day}",
+    "replan.window_to": "reinforcement only until {day}",
+    "replan.f1": "F1 {start}–{end}: remote duty only",
+    "replan.status": "{status} {start}–{end}",
+    "replan.released": "released from the shift",
+    "replan.remote": " (remote)",
+    "replan.repaired_kept": (
+        "the announced roster, repaired shift by shift, changes fewer shifts than the "
+        "solver's roster found within the time limit: it is kept"
+    ),
+    # Covering a shift (roster.cover)
+    "cover.head": "{person} {name}: shift {shift} on {date} in {area} ({mode})",
+    "cover.can": "Can take it ({n}), best first:",
+    "cover.candidate": "  {i}. {person} {name} ({origin}, {shifts} shifts so far{home}{leaves})",
+    "cover.home": ", home area",
+    "cover.leaves": ", leaves {shift} {area}",
+    "cover.chains": "Nobody can take it directly; shortest swap chains, best first:",
+    "cover.day_off": "day off",
+    "cover.nobody": "Nobody can take it, directly or by a chain of swaps.",
+    "cover.cannot": "Cannot take it ({n}):",
+    "cover.broken": "{rule}: {message}",
+    "cover.already": "already on this shift in this place",
+    "cover.whole": "the whole roster would break a rule",
+    "cover.from": "available only from {date}",
+    "cover.until": "available only until {date}",
+    "cover.span": "{status} {start} – {end}",
+    "cover.no_duty": "{span} (no duty at all)",
+    "cover.remote_only": "{span} (remote duty only)",
+    "cover.short": "{shift} {area} on {date} would be {n} short",
+    # Edit warnings of roster sheets (roster.sheets)
+    "sheets.gap": (
+        "[gap] {date} shift {shift} area {area}: {assigned} of {needed} assigned, {missing} "
+        "missing."
+    ),
+    "sheets.more_gaps": "[gap] ... and {n} more short places.",
+    # The blood-donor bank (roster.donors)
+    "donor.note.no_birth_date": (
+        "no birth date on the People sheet, so the age rule cannot be checked"
+    ),
+    "donor.note.too_young": "aged {age}; donors must be {low} to {high}",
+    "donor.note.too_old": "aged {age}, over the donor age limit of {high}",
+    "donor.note.no_weight": "no weight on the People sheet, so the weight rule cannot be checked",
+    "donor.note.underweight": "weighs {weight} kg; giving {product} needs at least {low} kg",
+    "donor.note.covid_now": "{status} from {start} to {end}",
+    "donor.note.covid_recent": (
+        "{status} ended on {end}; donors wait {days} days after an F0/F1 status ends"
+    ),
+    "donor.note.interval_last": (
+        "last gave {product} on {when}; after {product} the next donation waits {days} days"
+    ),
+    "donor.note.interval_whole_blood": (
+        "gave whole blood on {when}; whole blood again only {days} days after that"
+    ),
+    "donor.note.only_250ml": "weighs {weight} kg: at most 250 ml of whole blood",
+    "donor.note.abo_compatible_platelets": (
+        "{donor} platelets for a {need} patient are compatible, not ABO-identical: the "
+        "hospital must agree"
+    ),
+    "donor.note.status_that_day": "{status} that day",
+    "donor.word.whole_blood": "whole blood",
+    "donor.word.platelets": "platelets",
+    "donor.word.plasma": "plasma",
+    "donor.word.F0": "F0",
+    "donor.word.F1": "F1",
+    "donor.word.leave": "on leave",
+    "donor.word.sick": "sick",
+    "donor.word.training": "in training",
+    "donor.word.unavailable": "away",
+    "donor.word.identical": "same group",
+    "donor.word.same_abo": "same ABO group",
+    "donor.word.compatible": "compatible group",
+    "donor.title": "{product} for a {need} patient on {day}: {n} may give",
+    "donor.never": "never gave",
+    "donor.last": "last gave {product} on {when} ({days} days ago)",
+    "donor.off": "off duty",
+    "donor.on": "on shift {shift} at {area}",
+    "donor.cover": "cover: {who} ({shifts} shifts so far{moved})",
+    "donor.moved": ", leaves shift {shift} at {area}",
+    "donor.no_cover": "nobody can take this shift without breaking a rule",
+    "donor.duty_unknown": "duty unknown (no roster given)",
+    "donor.excluded": "May not give ({n}):",
+    "donor.from": "may give from {when}",
+    "donor.not_by_waiting": "not by waiting",
+    "donor.others": (
+        "{n} registered donor(s) of other groups cannot give {product} to a {need} patient; "
+        "{m} person(s) have no blood group recorded."
+    ),
+    "donor.chat_head": "URGENT: the hospital needs {product}, group {need}, on {day}.",
+    "donor.chat_ask": "Eligible, please call the duty desk: {names}.",
+    "donor.chat_cover": "{who} takes shift {shift} at {area} for {donor}.",
+    "donor.chat_none": "Nobody in the unit is eligible; ask the blood bank.",
+    "donor.tally.head": "Donations{period}: {n} by {people} people",
+    "donor.tally.period": " in {year}",
+    "donor.tally.columns": "person | whole blood | platelets | plasma | total | last",
+    "donor.tally.often": "Given {k} times or more ({n}):",
+    "donor.tally.nobody": "nobody",
+    # The command line (roster.cli)
+    "cli.input_errors": "input errors",
+    "cli.error": "error",
+    "cli.internal": "internal error",
+    "cli.interrupted": "interrupted",
+    "cli.stopped_now": "stopped, nothing written",
+    "cli.stopping": "stopping, writing the best roster so far",
+    "cli.no_overwrite": "refusing to overwrite the input workbook",
+    "cli.exists": "already exists",
+    "cli.contradict": "fixed or history rows contradict the work-rest rules.",
+    "cli.too_large": (
+        "too large: {people:,} people x {days} days = {size:,} person-days; roster supports "
+        "at most {limit:,} person-days (about 400 people for 31 days, with a time limit of 5 "
+        "minutes or more). Roster each team or group of areas in its own workbook, or plan fewer "
+        "days."
+    ),
+    "cli.no_overwrite_inputs": "refusing to overwrite an input workbook",
+    "cli.replan_contradict": (
+        "the Fixed rows from --from on contradict the work-rest rules with the kept days"
+    ),
+    "cli.no_person": "no person {person} in {path}",
+    "cli.not_an_option": "{person} is not among the options listed",
+    "cli.warning": "warning",
+    "cli.duty_sheets": "Duty sheets: {path}",
+    "cli.written": "Written: {path}",
+    "cli.validate_head": "{unit}: {start} – {end} ({days} days)",
+    "cli.people": "People: {n}  {counts}",
+    "cli.areas": "Areas: {n}  {counts}",
+    "cli.shifts": "Shifts: {ids}   Requirement rows: {n}",
+    "cli.statuses": "Statuses: {counts}",
+    "cli.none": "none",
+    "cli.rows": "Requests: {requests}  Fixed: {fixed}  History: {history}",
+    "cli.edit_warnings": "warning: {n} problem(s) in this roster; the sheets are written anyway.",
+    "cli.replan_counts": (
+        "Kept before {date}: {kept}. Changes: {n} (moved {moved}, removed {removed}, added {added})"
+    ),
+    "cli.contacts": "{person} {name}: {n} contact(s) on site from {first} to {last}",
+    "cli.f1_note": "F1: contact of {person} ({first}–{last})",
+    "cli.already_isolated": " (already F0/F1: {ids})",
+}
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SHORT_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date(day: _date) -> str:
+    """9 Aug 2021: day-first slashes mislead an English reader."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: _date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"

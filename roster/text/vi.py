@@ -1,0 +1,462 @@
+"""Vietnamese: every word the program says, by key (the keys of ``en.py``, exactly)."""
+
+from __future__ import annotations
+
+from datetime import date as _date
+
+WORDS: dict[str, str] = {
+    # Shared words: labels of the data's values
+    "mode.onsite": "Tại chỗ",
+    "mode.remote": "Từ xa",
+    "role.police": "Công an",
+    "role.militia": "Dân quân",
+    "role.civil_defence": "Dân phòng",
+    "role.volunteer": "Tình nguyện",
+    "status.F0": "F0 (điều trị)",
+    "status.F1": "F1 (cách ly)",
+    "status.leave": "Nghỉ phép",
+    "status.sick": "Ốm",
+    "status.training": "Tập huấn",
+    "status.unavailable": "Vắng mặt",
+    "word.yes": "có",
+    "word.no": "không",
+    "mode_word.onsite": "tại chỗ",
+    "mode_word.remote": "từ xa",
+    "status_word.F0": "F0",
+    "status_word.F1": "F1",
+    "status_word.leave": "nghỉ phép",
+    "status_word.sick": "ốm",
+    "status_word.training": "tập huấn",
+    "status_word.unavailable": "vắng",
+    "origin.own": "đơn vị",
+    "origin.district": "quận/huyện",
+    "origin.city": "thành phố",
+    "result.optimal": "tối ưu",
+    "result.feasible": "khả thi",
+    "result.interrupted": "bị dừng",
+    "result.infeasible": "không khả thi",
+    "grid.F0": "F0",
+    "grid.F1": "F1",
+    "grid.leave": "P",
+    "grid.sick": "Ô",
+    "grid.training": "TH",
+    "grid.unavailable": "V",
+    "result.unknown": "chưa rõ",
+    "role_word.police": "công an",
+    "role_word.militia": "dân quân",
+    "role_word.civil_defence": "dân phòng",
+    "role_word.volunteer": "tình nguyện",
+    # Rules: the name a reader sees for each member of roster.rules.Rule
+    "rule.one_shift_per_day": "một ca mỗi ngày",
+    "rule.one_place_per_shift": "một vị trí mỗi ca",
+    "rule.min_rest": "nghỉ giữa hai ca",
+    "rule.max_consecutive_days": "số ngày làm liên tiếp",
+    "rule.max_shifts_per_week": "số ca trong 7 ngày",
+    "rule.max_nights_per_week": "số ca đêm trong 7 ngày",
+    "rule.availability_window": "thời gian tăng cường",
+    "rule.status": "tình trạng",
+    "rule.fixed": "phân công cố định",
+    "rule.max_staff": "số người tối đa tại địa bàn",
+    "rule.mode": "địa bàn chỉ trực từ xa",
+    "rule.no_demand": "không có yêu cầu tại đây",
+    "rule.unknown_id": "mã không có trong sổ",
+    "rule.forbidden_succession": "ca cấm ngày sau",
+    "rule.max_shifts_by_type": "số ca theo loại",
+    "rule.total_minutes": "tổng số phút làm việc",
+    "rule.min_consecutive_shifts": "số ca liên tiếp tối thiểu",
+    "rule.min_days_off_in_row": "số ngày nghỉ liên tiếp tối thiểu",
+    "rule.max_weekends": "số cuối tuần làm việc",
+    # The checker's violation messages and report (roster.verify)
+    "check.where": "ca {shift} ngày {date} tại địa bàn {area}",
+    "check.unknown_person": "cán bộ {id} không có trong danh sách",
+    "check.unknown_shift": "ca {id} không có trong danh sách",
+    "check.unknown_area": "địa bàn {id} không có trong danh sách",
+    "check.outside_horizon": "ngày nằm ngoài thời gian lập lịch {first} đến {last}",
+    "check.unknown_id": "Phân công {person} vào {where} có {problems}.",
+    "check.one_shift_per_day": (
+        "{who} được phân {n} ca ({names}) ngày {date}; mỗi ngày tối đa một ca."
+    ),
+    "check.one_place_per_shift": (
+        "{who} có tên {n} lần trong ca {shift} ngày {date} (địa bàn {areas}); mỗi ca chỉ một "
+        "vị trí."
+    ),
+    "check.window_from": "{who} được phân {where} nhưng chỉ tăng cường từ ngày {date}.",
+    "check.window_until": "{who} được phân {where} nhưng chỉ tăng cường đến ngày {date}.",
+    "check.status": (
+        "{who} đang {status} từ {start} đến {end} nhưng được phân {where} ({mode}); {why}."
+    ),
+    "check.why_remote_only": "F1 chỉ được trực từ xa",
+    "check.why_f1_off": "F1 không trực ca nào (thiết lập F1 trực từ xa đang tắt)",
+    "check.why_no_shift": "không được trực ca nào",
+    "check.fixed": (
+        "Dòng Cố định {row}: {who} phải trực ca {shift} ngày {date} tại địa bàn {area}, nhưng "
+        "{found}."
+    ),
+    "check.fixed_instead": "lại được phân {places}",
+    "check.fixed_off": "không được phân trực ngày đó",
+    "check.rests_only": "chỉ nghỉ {hours} giờ",
+    "check.rests_overlap": "có hai ca chồng lên nhau",
+    "check.min_rest": (
+        "{who} {rests} giữa ca {first} ngày {first_date} (kết thúc {first_end}) và ca "
+        "{second} ngày {second_date} (bắt đầu {second_start}); cần nghỉ ít nhất {need} giờ."
+    ),
+    "check.max_consecutive_days": (
+        "{who} làm {n} ngày liên tiếp từ {start} đến {end}; tối đa {limit} ngày."
+    ),
+    "check.window": "{who} có {total} {what} trong 7 ngày từ {first} đến {last}; tối đa {cap}.",
+    "check.shifts": "ca",
+    "check.night_shifts": "ca đêm",
+    "check.days_off": "ngày nghỉ",
+    "check.mode": (
+        "{who} được phân {where} trực {mode}, nhưng địa bàn {area} thuộc loại từ xa: chỉ trực "
+        "từ xa."
+    ),
+    "check.no_demand": (
+        "{who} được phân {where} trực {mode}, nhưng không dòng yêu cầu nào cần người trực "
+        "{mode} ở đây."
+    ),
+    "check.max_staff": (
+        "Địa bàn {area}, ca {shift} ngày {date} có {n} người trực {mode} ({people}); tối đa "
+        "{cap} người."
+    ),
+    "check.forbidden_succession": (
+        "{who} trực ca {after} ngày {next_date} ngay sau ca {shift} ngày {date}; sau ca "
+        "{shift} không được trực ca {after}."
+    ),
+    "check.max_shifts_by_type": "{who} trực {n} ca {shift}; tối đa {limit} ca.",
+    "check.total_minutes": "{who} làm {total} phút trong thời gian lập lịch; yêu cầu {bound}.",
+    "check.at_least": "ít nhất {n}",
+    "check.at_most": "nhiều nhất {n}",
+    "check.short_run": (
+        "{who} có chuỗi {n} {what} liên tiếp từ {date}; trong thời gian lập lịch mỗi chuỗi "
+        "phải dài ít nhất {shortest}."
+    ),
+    "check.max_weekends": "{who} làm {n} cuối tuần; tối đa {limit}.",
+    "check.report": (
+        "{violations} vi phạm quy định; {uncovered} chỗ còn trống ở {gaps} vị trí thiếu người."
+    ),
+    "check.more": "... và {n} vi phạm khác.",
+    # Duty sheets, cards, messages and the coverage picture (roster.reports)
+    "report.republic": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "report.motto": "Độc lập - Tự do - Hạnh phúc",
+    "report.title": "LỊCH TRỰC",
+    "report.card_title": "PHIẾU TRỰC CÁ NHÂN",
+    "report.continued": "(tiếp theo)",
+    "report.area": "Địa bàn",
+    "report.rank": "Cấp bậc",
+    "report.name": "Họ và tên",
+    "report.role": "Lực lượng",
+    "report.phone": "Điện thoại",
+    "report.mode": "Hình thức",
+    "report.note": "Ghi chú",
+    "report.shift": "Ca",
+    "report.date": "Ngày",
+    "report.weekday": "Thứ",
+    "report.hours": "Giờ",
+    "report.missing": "THIẾU {n} người",
+    "report.summary": "Tổng số: {shifts} lượt trực, {people} cán bộ; chỗ còn thiếu: {missing}.",
+    "report.remote_title": "TRỰC ĐIỀU PHỐI TỪ XA",
+    "report.off_title": "CÁN BỘ KHÔNG TRỰC TRONG NGÀY",
+    "report.nobody_off": "Không có.",
+    "report.until": "đến {date}",
+    "report.people_count": "{n} người",
+    "report.one_person": "1 người",
+    "report.prepared_by": "NGƯỜI LẬP",
+    "report.commander_title": "CHỈ HUY ĐƠN VỊ",
+    "report.sign_hint": "(Ký, ghi rõ họ tên)",
+    "report.reinforcement": "Tăng cường: {unit}",
+    "report.reinforcement_short": "TC",
+    "report.district_unit": "Công an quận/huyện",
+    "report.city_unit": "Công an thành phố",
+    "report.card_period": "Từ {start} đến {end}",
+    "report.card_unit": "Đơn vị",
+    "report.card_total": "Tổng: {shifts} ca, trong đó {nights} ca đêm.",
+    "report.card_none": "Không có ca trực trong thời gian này.",
+    "report.msg_remote": "Trực từ xa",
+    "report.msg_gaps": "Còn thiếu",
+    "report.msg_off": "Vắng",
+    "report.coverage_title": "Độ phủ theo địa bàn và ngày",
+    "report.legend_ok": "Đủ người",
+    "report.legend_reinforced": "Đủ, có tăng cường",
+    "report.legend_gap": "Thiếu người",
+    "report.legend_none": "Không yêu cầu",
+    # The roster workbook (roster.io.writer)
+    "workbook.unit": "Đơn vị",
+    "workbook.status": "Trạng thái",
+    "workbook.uncovered": "Chỗ trống (người có tên không phủ được)",
+    "workbook.bound": "Cận dưới đã chứng minh",
+    "workbook.requested": "Số người cần đề nghị tăng cường",
+    "workbook.district": "Tăng cường quận đã dùng",
+    "workbook.city": "Tăng cường thành phố đã dùng",
+    "workbook.gap": "Khoảng cách tối ưu (%)",
+    "workbook.time": "Thời gian (giây)",
+    "workbook.stage": "tầng {name}",
+    "workbook.stage_value": "{status}: {objective} (cận dưới {bound})",
+    "workbook.capacity": "Cảnh báo năng lực",
+    # The reader's warnings (roster.io.workbook)
+    "reader.column_ignored": "Trang '{sheet}', cột '{column}': không phải cột đầu vào; bỏ qua.",
+    # The blank input workbook (roster.io.template)
+    "template.setting.unit": "Bắt buộc: tên đơn vị.",
+    "template.setting.start_date": "Bắt buộc: ngày đầu, ví dụ 09/08/2021.",
+    "template.setting.days": "Bắt buộc: số ngày, từ 1 đến 366.",
+    "template.setting.language": "vi hoặc en, ngôn ngữ của kết quả.",
+    "template.setting.commander": "Tên người duyệt lịch trực.",
+    "template.setting.parent_unit": "Đơn vị cấp trên.",
+    "template.setting.min_rest_hours": (
+        "Số giờ nghỉ tối thiểu giữa hai ca (Bộ luật Lao động 2019, Điều 110)."
+    ),
+    "template.setting.f0_isolation_days": "Số ngày nghỉ của F0.",
+    "template.setting.f1_quarantine_days": "Số ngày cách ly F1.",
+    "template.setting.f1_remote_duty": "F1 có được trực từ xa không?",
+    "template.setting.time_limit_s": "Thời gian giải tối đa (giây).",
+    "template.column.shifts.id": "Mã ca, ví dụ S, C, D.",
+    "template.column.shifts.start": "Giờ bắt đầu, ví dụ 06:00.",
+    "template.column.shifts.end": "Giờ kết thúc; sớm hơn giờ bắt đầu là sang ngày hôm sau.",
+    "template.column.shifts.night": "có/không; để trống: có nếu ca trùng 22:00-06:00.",
+    "template.column.areas.id": "Mã địa bàn, ví dụ TDP-12, CHOT-3.",
+    "template.column.areas.kind": "Loại địa bàn; 'từ xa' là trực điều phối tại nhà.",
+    "template.column.people.id": "Mã cán bộ, không trùng.",
+    "template.column.people.role": "Để trống: công an.",
+    "template.column.people.origin": (
+        "đơn vị, quận/huyện hoặc thành phố (tăng cường). Để trống: đơn vị."
+    ),
+    "template.column.people.available_from": "Ngày bắt đầu có thể phân công; để trống: từ đầu.",
+    "template.column.people.available_to": "Ngày cuối có thể phân công; để trống: đến hết.",
+    "template.column.people.home_area": "Mã địa bàn phụ trách.",
+    "template.column.people.skills": "Cách nhau bởi dấu phẩy.",
+    "template.column.people.max_shifts_per_week": "Thay cho thiết lập chung.",
+    "template.column.requirements.area": "Mã địa bàn.",
+    "template.column.requirements.shift": "Mã ca; để trống: mọi ca.",
+    "template.column.requirements.from": "Để trống: từ đầu.",
+    "template.column.requirements.to": "Để trống: đến hết.",
+    "template.column.requirements.weekdays": "Ví dụ T2,T3,CN; trống: mọi ngày.",
+    "template.column.requirements.min_staff": "Số người tối thiểu.",
+    "template.column.requirements.min_police": "Số công an tối thiểu.",
+    "template.column.requirements.skill": "Ít nhất một người có kỹ năng này.",
+    "template.column.requirements.max_staff": "Tối đa; trống: không giới hạn.",
+    "template.column.requirements.mode": "tại chỗ hoặc từ xa; trống: từ xa với địa bàn từ xa.",
+    "template.column.status.status": "F0, F1, nghỉ phép, ốm, tập huấn, vắng.",
+    "template.column.status.to": "Ngày cuối; trống: F0/F1 theo quy định cách ly, khác: đến hết.",
+    "template.column.isolation.effective_from": "Ngày bắt đầu áp dụng.",
+    "template.column.isolation.days": "Số ngày cách ly.",
+    "template.column.requests.shift": "Trống: cả ngày.",
+    "template.column.requests.type": "nghỉ hoặc trực.",
+    "template.column.requests.weight": "Trống: 1.",
+    "template.column.fixed.person": "Phân công giữ nguyên.",
+    "template.column.history.date": "Những ngày ngay trước ngày bắt đầu.",
+    "template.column.donations.product": "máu toàn phần, tiểu cầu hoặc huyết tương.",
+    "template.guide": (
+        "Cách điền sổ này\n"
+        "Dòng 1 của mỗi trang là tiêu đề: không đổi tên, không xóa cột. Di chuột lên tiêu đề "
+        "để xem hướng dẫn.\n"
+        "Ngày: 12/08/2021 (ngày trước) hoặc 2021-08-12. Giờ: 06:00. Có/không: có, không, x "
+        "hoặc để trống.\n"
+        "Mã là chữ: 007 vẫn là 007. Danh sách (kỹ năng, thứ) cách nhau bởi dấu phẩy.\n"
+        "Trang bắt buộc: Thiết lập, Ca trực, Địa bàn, Cán bộ, Yêu cầu. Các trang khác có thể "
+        "để trống.\n"
+        "Thiết lập: điền đơn vị, ngày bắt đầu, số ngày; các dòng khác đã có giá trị mặc "
+        "định.\n"
+        "Các khóa thiết lập khác có thể thêm vào trang Thiết lập:"
+    ),
+    "template.required": "Bắt buộc",
+    "template.not_listed": "Giá trị không có trong danh sách.",
+    # Why places stay uncovered (roster.explain)
+    "explain.capacity": (
+        "{day}: cần {need} người trực tại chỗ, chỉ {have} người có thể trực ({why})"
+    ),
+    "explain.police": "{day}: cần {need} công an trực tại chỗ, chỉ {have} công an có thể trực",
+    "explain.short": "thiếu {n} người",
+    "explain.short_police": "thiếu {n} công an",
+    "explain.short_skill": "thiếu người có kỹ năng {skills}",
+    "explain.none_free": "không còn ai trong danh sách có thể nhận",
+    "explain.filled_by": "bù bằng lực lượng đề nghị tăng cường {labels}",
+    "explain.why": "lý do",
+    "explain.busy": "{n} đã trực ca khác trong ngày",
+    "explain.workrest": "{n} vướng quy định nghỉ ngơi (giờ nghỉ, ngày liên tiếp, số ca/7 ngày)",
+    "explain.unqualified": "{n} không đủ điều kiện (không phải công an / thiếu kỹ năng)",
+    "explain.window": "{n} ngoài thời gian tăng cường",
+    "explain.remote_only": "{n} F1 chỉ trực từ xa",
+    "explain.F0": "{n} F0",
+    "explain.F1": "{n} F1",
+    "explain.leave": "{n} nghỉ phép",
+    "explain.sick": "{n} ốm",
+    "explain.training": "{n} đi tập huấn",
+    "explain.unavailable": "{n} vắng",
+    "explain.request": "{people} người, {start}–{end}, {shift}, {area}: {reason}",
+    # The end-of-solve summary (roster.summary)
+    "summary.title": "Kết quả phân công — {unit}",
+    "summary.status.optimal": "tối ưu (đã chứng minh)",
+    "summary.status.feasible": "khả thi, chưa chứng minh tối ưu ở mọi tầng",
+    "summary.status.interrupted": "bị dừng, phương án tốt nhất đến lúc dừng",
+    "summary.status": "Trạng thái",
+    "summary.stage.uncovered": "độ phủ",
+    "summary.stage.reinforcements": "tăng cường/thay đổi/dư ca",
+    "summary.stage.preferences": "nguyện vọng, công bằng, ổn định",
+    "summary.stage.weighted": "tổng có trọng số",
+    "summary.proven": "đã chứng minh tối ưu",
+    "summary.bound": "cận dưới",
+    "summary.gap": "khoảng cách {gap:.1f}%",
+    "summary.covered": "Mọi địa bàn được phủ bởi lực lượng có tên: {n} lượt trực",
+    "summary.uncovered": (
+        "Chỗ trống lực lượng có tên không phủ được: {n} (cận dưới chứng minh: {bound})"
+    ),
+    "summary.requested": "Cần đề nghị tăng cường: {n} người ({rows} dòng đề nghị)",
+    "summary.named": "Tăng cường đã có tên được dùng: quận {district}, thành phố {city}",
+    "summary.fair": "Số ca của cán bộ đơn vị: ít nhất {lo}, nhiều nhất {hi} (chênh {spread})",
+    "summary.time": "Thời gian: {t:.1f} giây",
+    "summary.file": "Đã ghi: {path}",
+    "summary.capacity": "Cảnh báo năng lực (trước khi giải):",
+    "summary.stage.greedy": "phương án khởi đầu",
+    # Re-planning (roster.replan)
+    "replan.moved": "chuyển",
+    "replan.removed": "bỏ",
+    "replan.added": "thêm",
+    "replan.rebalanced": "điều chỉnh cân đối",
+    "replan.covers": "thay {who}",
+    "replan.window_from": "chỉ tăng cường từ {day}",
+    "replan.window_to": "chỉ tăng cường đến {day}",
+    "replan.f1": "F1 {start}–{end}: chỉ trực từ xa",
+    "replan.status": "{status} {start}–{end}",
+    "replan.released": "rời ca",
+    "replan.remote": " (từ xa)",
+    "replan.repaired_kept": (
+        "lịch đã công bố, sửa từng ca, thay đổi ít ca hơn lịch bộ giải tìm được trong thời "
+        "gian cho phép: giữ lịch đó"
+    ),
+    # Covering a shift (roster.cover)
+    "cover.head": "{person} {name}: ca {shift} ngày {date} tại {area} ({mode})",
+    "cover.can": "Có thể nhận ({n}), tốt nhất trước:",
+    "cover.candidate": "  {i}. {person} {name} ({origin}, đã trực {shifts} ca{home}{leaves})",
+    "cover.home": ", địa bàn phụ trách",
+    "cover.leaves": ", rời ca {shift} {area}",
+    "cover.chains": "Không ai nhận trực tiếp được; các chuỗi đổi ca ngắn nhất, tốt nhất trước:",
+    "cover.day_off": "ngày nghỉ",
+    "cover.nobody": "Không ai nhận được, kể cả trực tiếp hay qua chuỗi đổi ca.",
+    "cover.cannot": "Không thể nhận ({n}):",
+    "cover.broken": "{rule}: {message}",
+    "cover.already": "đã trực ca này tại địa bàn này",
+    "cover.whole": "cả lịch trực sẽ vi phạm quy định",
+    "cover.from": "chỉ tăng cường từ {date}",
+    "cover.until": "chỉ tăng cường đến {date}",
+    "cover.span": "{status} {start} – {end}",
+    "cover.no_duty": "{span} (không trực)",
+    "cover.remote_only": "{span} (chỉ trực từ xa)",
+    "cover.short": "{shift} {area} ngày {date} sẽ thiếu {n} người",
+    # Edit warnings of roster sheets (roster.sheets)
+    "sheets.gap": (
+        "[thiếu người] {date} ca {shift} địa bàn {area}: đã phân {assigned}/{needed}, thiếu "
+        "{missing}."
+    ),
+    "sheets.more_gaps": "[thiếu người] ... và {n} vị trí thiếu khác.",
+    # The blood-donor bank (roster.donors)
+    "donor.note.no_birth_date": (
+        "chưa có ngày sinh trong danh sách cán bộ, không kiểm tra được tuổi"
+    ),
+    "donor.note.too_young": "mới {age} tuổi; người hiến máu phải từ đủ {low} đến {high} tuổi",
+    "donor.note.too_old": "đã {age} tuổi, quá tuổi hiến máu ({high})",
+    "donor.note.no_weight": "chưa có cân nặng trong danh sách cán bộ, không kiểm tra được cân nặng",
+    "donor.note.underweight": "nặng {weight} kg; hiến {product} cần ít nhất {low} kg",
+    "donor.note.covid_now": "đang là {status} (từ {start} đến {end})",
+    "donor.note.covid_recent": "hết {status} ngày {end}; phải chờ {days} ngày sau khi hết F0/F1",
+    "donor.note.interval_last": (
+        "lần hiến gần nhất: {product} ngày {when}; sau khi hiến {product} phải chờ {days} ngày"
+    ),
+    "donor.note.interval_whole_blood": (
+        "hiến máu toàn phần ngày {when}; chỉ hiến máu toàn phần lại sau {days} ngày"
+    ),
+    "donor.note.only_250ml": "nặng {weight} kg: chỉ hiến tối đa 250 ml máu toàn phần",
+    "donor.note.abo_compatible_platelets": (
+        "tiểu cầu nhóm {donor} cho người bệnh nhóm {need} là tương hợp, không cùng nhóm ABO: "
+        "cần bệnh viện đồng ý"
+    ),
+    "donor.note.status_that_day": "{status} ngày này",
+    "donor.word.whole_blood": "máu toàn phần",
+    "donor.word.platelets": "tiểu cầu",
+    "donor.word.plasma": "huyết tương",
+    "donor.word.F0": "F0",
+    "donor.word.F1": "F1",
+    "donor.word.leave": "nghỉ phép",
+    "donor.word.sick": "nghỉ ốm",
+    "donor.word.training": "đi tập huấn",
+    "donor.word.unavailable": "vắng",
+    "donor.word.identical": "cùng nhóm",
+    "donor.word.same_abo": "cùng nhóm ABO",
+    "donor.word.compatible": "nhóm tương hợp",
+    "donor.title": "Cần {product} nhóm {need} ngày {day}: {n} người đủ điều kiện",
+    "donor.never": "chưa hiến lần nào",
+    "donor.last": "lần gần nhất: {product} ngày {when} ({days} ngày trước)",
+    "donor.off": "không trực",
+    "donor.on": "trực ca {shift} tại {area}",
+    "donor.cover": "người trực thay: {who} ({shifts} ca tính đến ngày này{moved})",
+    "donor.moved": ", rời ca {shift} tại {area}",
+    "donor.no_cover": "không ai trực thay được mà không vi phạm quy định",
+    "donor.duty_unknown": "chưa rõ lịch trực (chưa có tệp lịch)",
+    "donor.excluded": "Chưa đủ điều kiện ({n}):",
+    "donor.from": "đủ điều kiện từ {when}",
+    "donor.not_by_waiting": "không thể chỉ chờ thêm",
+    "donor.others": (
+        "{n} người có nhóm máu không phù hợp để hiến {product} cho người bệnh nhóm {need}; "
+        "{m} người chưa ghi nhóm máu."
+    ),
+    "donor.chat_head": "KHẨN: Bệnh viện cần {product} nhóm {need} ngày {day}.",
+    "donor.chat_ask": "Đề nghị các đồng chí đủ điều kiện liên hệ trực ban: {names}.",
+    "donor.chat_cover": "Đ/c {who} trực thay ca {shift} tại {area} cho đ/c {donor}.",
+    "donor.chat_none": "Đơn vị không có người đủ điều kiện; đề nghị liên hệ ngân hàng máu.",
+    "donor.tally.head": "Số lần hiến máu{period}: {n} lần, {people} người",
+    "donor.tally.period": " năm {year}",
+    "donor.tally.columns": "cán bộ | máu toàn phần | tiểu cầu | huyết tương | tổng | lần gần nhất",
+    "donor.tally.often": "Đã hiến từ {k} lần trở lên ({n} người):",
+    "donor.tally.nobody": "chưa có ai",
+    # The command line (roster.cli)
+    "cli.input_errors": "Lỗi dữ liệu đầu vào",
+    "cli.error": "Lỗi",
+    "cli.internal": "Lỗi nội bộ",
+    "cli.interrupted": "Đã dừng",
+    "cli.stopped_now": "Dừng ngay, không ghi tệp",
+    "cli.stopping": "Đang dừng, sẽ ghi phương án tốt nhất",
+    "cli.no_overwrite": "Không ghi đè lên tệp đầu vào",
+    "cli.exists": "đã tồn tại",
+    "cli.contradict": "Các dòng Cố định / Lịch sử mâu thuẫn với quy định nghỉ ngơi",
+    "cli.too_large": (
+        "Quá lớn: {people:,} người x {days} ngày = {size:,} người-ngày; roster lập được tối đa "
+        "{limit:,} người-ngày (khoảng 400 người trong 31 ngày, với thời gian giải từ 5 phút). "
+        "Hãy lập lịch cho từng đội hoặc nhóm địa bàn trong một sổ riêng, hoặc lập ít ngày "
+        "hơn."
+    ),
+    "cli.no_overwrite_inputs": "không ghi đè lên tệp đầu vào",
+    "cli.replan_contradict": (
+        "các dòng Cố định từ ngày --from mâu thuẫn với quy định nghỉ ngơi cùng các ngày giữ nguyên"
+    ),
+    "cli.no_person": "không có cán bộ {person} trong {path}",
+    "cli.not_an_option": "{person} không nằm trong các phương án đã liệt kê",
+    "cli.warning": "cảnh báo",
+    "cli.duty_sheets": "Lịch trực: {path}",
+    "cli.written": "Đã ghi: {path}",
+    "cli.validate_head": "{unit}: {start} – {end} ({days} ngày)",
+    "cli.people": "Cán bộ: {n}  {counts}",
+    "cli.areas": "Địa bàn: {n}  {counts}",
+    "cli.shifts": "Ca: {ids}   Dòng yêu cầu: {n}",
+    "cli.statuses": "Tình trạng: {counts}",
+    "cli.none": "không có",
+    "cli.rows": "Nguyện vọng: {requests}  Cố định: {fixed}  Lịch sử: {history}",
+    "cli.edit_warnings": "Cảnh báo: lịch trực này có {n} vấn đề; các trang vẫn được ghi.",
+    "cli.replan_counts": (
+        "Giữ nguyên trước {date}: {kept}. Thay đổi: {n} (chuyển {moved}, bỏ {removed}, thêm "
+        "{added})"
+    ),
+    "cli.contacts": "{person} {name}: {n} người tiếp xúc tại chỗ từ {first} đến {last}",
+    "cli.f1_note": "F1: tiếp xúc với {person} ({first}–{last})",
+    "cli.already_isolated": " (đã là F0/F1: {ids})",
+}
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+SHORT_WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+
+
+def date(day: _date) -> str:
+    """09/08/2021: day first, as on every paper in the station."""
+    return f"{day:%d/%m/%Y}"
+
+
+def short_date(day: _date) -> str:
+    return f"{day:%d/%m}"
