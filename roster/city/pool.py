@@ -26,27 +26,15 @@ from roster.data import Person, Settings, StatusPeriod
 from roster.errors import InputError, Problem
 from roster.io.dates import fold, parse_id, parse_int, parse_items, parse_number
 from roster.load import read_workbook
-from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS
+from roster.text.contract import (
+    CITY_SETTINGS,
+    INPUT_COLUMNS,
+    INPUT_SHEETS,
+    POOL_COLUMNS,
+    POOL_SHEETS,
+    POOL_UNIT_COLUMNS,
+)
 
-# key -> (English, Vietnamese), as in roster.labels.
-POOL_SHEETS: dict[str, tuple[str, str]] = {
-    "settings": INPUT_SHEETS["settings"],
-    "units": ("Units", "Đơn vị"),
-    "pool": ("Pool", "Lực lượng tăng cường"),
-    "status": INPUT_SHEETS["status"],
-}
-UNIT_COLUMNS: dict[str, tuple[str, str]] = {
-    "id": ("id", "mã"),
-    "name": ("name", "tên"),
-    "workbook": ("workbook", "tệp"),
-    "group": ("group", "cụm"),
-    "priority": ("priority", "ưu tiên"),
-}
-POOL_COLUMNS: dict[str, tuple[str, str]] = {"group": ("group", "cụm"), "units": ("units", "đơn vị")}
-CITY_SETTINGS: dict[str, tuple[str, ...]] = {
-    "min_stay_days": ("số ngày ở lại tối thiểu",),
-    "unit_time_limit_s": ("thời gian giải mỗi đơn vị (giây)",),
-}
 DEFAULT_MIN_STAY = 3
 # Unit ids name output files and prefix areas (`HTD/CHOT-1`): no '/' and no path tricks.
 _SAFE_ID = re.compile(r"[\w.-]+")
@@ -206,10 +194,10 @@ def _text(value: object) -> str:
 
 def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem]]:
     vi = _key(title) == _key(POOL_SHEETS["units"][1])
-    cells = _Cells(title, rows, UNIT_COLUMNS, vi)
+    cells = _Cells(title, rows, POOL_UNIT_COLUMNS, vi)
     for column in ("id", "name", "workbook"):
         if column not in cells.columns:
-            en, vi_name = UNIT_COLUMNS[column]
+            en, vi_name = POOL_UNIT_COLUMNS[column]
             cells.fail(1, column, None, f"a column '{en}' or '{vi_name}'")
     units: list[Unit] = []
     seen: dict[str, int] = {}

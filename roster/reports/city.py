@@ -31,6 +31,7 @@ from roster.data import Assignment, ProblemData
 from roster.io.writer import write_roster
 from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.sheets import write_sheets
+from roster.text import say
 
 FILLS = {  # share of places covered: red, amber, green
     "short": PatternFill("solid", fgColor="F8696B"),
@@ -180,7 +181,8 @@ def write_command(run: CityRun, out: Path) -> Path:
 
 def pool_message(run: CityRun, day: date) -> str:
     """Who of the pool goes where on `day`, with phones: one block per unit."""
-    lines = [f"{run.city.pool.settings.unit}", f"Điều động tăng cường / pool orders {day:%d/%m/%Y}"]
+    lang = run.city.pool.language
+    lines = [run.city.pool.settings.unit, say("city.pool_orders", lang, day=f"{day:%d/%m/%Y}")]
     people = run.allocation.data.person_by_id if run.allocation else {}
     for uid, rows in run.allocation.by_unit.items() if run.allocation else ():
         today = sorted((a for a in rows if a.date == day), key=lambda a: (a.shift, a.area))
@@ -195,7 +197,7 @@ def pool_message(run: CityRun, day: date) -> str:
                 f"- {p.name} ({p.id}){phone}: {s.id} {s.start:%H:%M}-{s.end:%H:%M}, {a.area}"
             )
     if len(lines) == 2:
-        lines.append("\n(không điều động / nobody sent)")
+        lines.append("\n" + say("city.nobody_sent", lang))
     return "\n".join(lines) + "\n"
 
 

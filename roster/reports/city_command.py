@@ -17,6 +17,7 @@ from roster.city.folder import CityInputError
 from roster.city.run import run_city
 from roster.errors import OutputError
 from roster.reports.city import write_all
+from roster.text import both
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_SHORT, EXIT_INCOMPLETE = 0, 1, 2, 3, 4
 err = Console(stderr=True, highlight=False)
@@ -39,13 +40,13 @@ def city_command(
     """Run the city in `folder`, write under `output`; returns the exit code."""
     target = _output(folder, output)
     if target.resolve() == folder.resolve():
-        err.print("Thư mục kết quả trùng thư mục đầu vào / the output folder is the input folder")
+        err.print(both("city.same_folder"), markup=False)
         return EXIT_INPUT
     executor = make_executor(workers, ray_address, use_ray=ray_address is not None)
     try:
         run = run_city(folder, executor, time_limit, time_limit, seed)
     except CityInputError as error:
-        err.print(f"Lỗi dữ liệu đầu vào / input errors: {len(error.problems)}", markup=False)
+        err.print(f"{both('cli.input_errors')}: {len(error.problems)}", markup=False)
         for problem in error.problems:
             err.print(f"  - {problem}", markup=False, soft_wrap=True)
         return EXIT_INPUT

@@ -446,6 +446,9 @@ WORDS: dict[str, str] = {
     "cli.contacts": "{person} {name}: {n} contact(s) on site from {first} to {last}",
     "cli.f1_note": "F1: contact of {person} ({first}–{last})",
     "cli.already_isolated": " (already F0/F1: {ids})",
+    "city.pool_orders": "Pool orders {day}",
+    "city.nobody_sent": "(nobody sent)",
+    "city.same_folder": "the output folder is the input folder",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

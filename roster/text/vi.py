@@ -447,6 +447,9 @@ WORDS: dict[str, str] = {
     "cli.contacts": "{person} {name}: {n} người tiếp xúc tại chỗ từ {first} đến {last}",
     "cli.f1_note": "F1: tiếp xúc với {person} ({first}–{last})",
     "cli.already_isolated": " (đã là F0/F1: {ids})",
+    "city.pool_orders": "Điều động tăng cường {day}",
+    "city.nobody_sent": "(không điều động)",
+    "city.same_folder": "thư mục kết quả trùng thư mục đầu vào",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
