@@ -733,7 +733,7 @@ def trace_cmd(
 @click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
 @click.option("--no-sheets", is_flag=True, help="Do not write the duty sheets.")
 def city_cmd(folder: Path, **options) -> None:
-    """Roster every unit of a city FOLDER and send the pool where they fall short (exit 4:
+    """Roster every unit of a city FOLDER and send the pool where they fall short (exit 6:
     incomplete run, a unit broken or failed)."""
     from roster.reports.city_command import city_command
 

@@ -1,8 +1,9 @@
 """`roster city` and `roster check-city`: run, write, print, and say by the exit code how it went.
 
-Exit codes: 0 every place covered; 3 places still short (in `Requests above`); 4 the run is
-incomplete (a unit workbook broken or missing, a unit solve failed, a pool row left out);
-2 the pool workbook unreadable or the output folder is the input folder; 1 a check failed.
+Exit codes (``ExitCode``): 0 every place covered; 3 places still short (in `Requests above`);
+6 the run is incomplete (a unit workbook broken or missing, a unit solve failed, a pool row
+left out); 2 the pool workbook unreadable or the output folder is the input folder; 5 an
+output could not be written; `check-city`: 4 when anything across units is wrong.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ from roster.city.check import check_city
 from roster.city.executor import make_executor
 from roster.city.folder import CityInputError
 from roster.city.run import run_city
-from roster.errors import OutputError
+from roster.errors import ExitCode, OutputError
 from roster.reports.city import write_all
 from roster.text import both
 
-EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_SHORT, EXIT_INCOMPLETE = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_INPUT, EXIT_SHORT = ExitCode.OK, ExitCode.INPUT, ExitCode.GAPS
+EXIT_INCOMPLETE, EXIT_FAILED, EXIT_OUTPUT = (
+    ExitCode.INCOMPLETE,
+    ExitCode.RULE_BROKEN,
+    ExitCode.OUTPUT,
+)
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
@@ -56,7 +62,7 @@ def city_command(
         text = write_all(run, target, sheets=not no_sheets)
     except OutputError as error:
         err.print(str(error), markup=False)
-        return EXIT_INPUT
+        return EXIT_OUTPUT
     out.print(text, markup=False, end="", soft_wrap=True)
     out.print(f"Written to {target}", markup=False)
     if not run.complete:
