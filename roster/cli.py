@@ -920,3 +920,31 @@ def serve_cmd(folder: Path, host: str, port: int, token: str | None) -> None:
     required = token_for(host, token)
     out.print(both("cli.serving", url=address(host, port)), markup=False)
     run(folder, host, port, required)
+
+
+@main.command("city")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="[outputs/FOLDER]"
+)
+@click.option("--time-limit", type=float, help="Seconds per unit solve and for the allocation.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, help="Processes.  [default: 1]")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", help="Local, or ADDRESS.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
+@click.option("--no-sheets", is_flag=True, help="Do not write the duty sheets.")
+def city_cmd(folder: Path, **options) -> None:
+    """Roster every unit of a city FOLDER and send the pool where they fall short (exit 6:
+    incomplete run, a unit broken or failed)."""
+    from roster.reports.city_command import city_command
+
+    sys.exit(city_command(folder, **options))
+
+
+@main.command("check-city")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def check_city_cmd(folder: Path, out: Path) -> None:
+    """Check the outputs OUT of a city run across units (pool officers, Allocation, shortfalls)."""
+    from roster.reports.city_command import check_city_command
+
+    sys.exit(check_city_command(folder, out))

@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     GAPS = 3  # covered only with requested reinforcements, or gaps remain
     RULE_BROKEN = 4  # `roster check`: the roster breaks a rule of the workbook
     OUTPUT = 5  # an output could not be written
+    INCOMPLETE = 6  # `roster city`: a unit broken, missing or not solved; the rest written
     INTERRUPTED = 130  # Ctrl-C or SIGTERM
 
 

@@ -46,6 +46,7 @@ LAYERS: dict[str, int] = {
     "roster.donors": 3,
     "roster.bench": 3,
     "roster.exposure": 3,
+    "roster.city": 3,
     "roster.reports": 4,
     "roster.sheets": 4,
     "roster.summary": 4,

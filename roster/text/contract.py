@@ -180,6 +180,36 @@ def column_name(key: str, language: str) -> str:
     return vi if language == "vi" else en
 
 
+# The city folder (shared/spec/city.md): the pool workbook's sheets, columns and settings,
+# and the command workbook's sheets. key -> (English, Vietnamese)
+POOL_SHEETS: dict[str, tuple[str, str]] = {
+    "settings": INPUT_SHEETS["settings"],
+    "units": ("Units", "Đơn vị"),
+    "pool": ("Pool", "Lực lượng tăng cường"),
+    "status": INPUT_SHEETS["status"],
+}
+POOL_UNIT_COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("id", "mã"),
+    "name": ("name", "tên"),
+    "workbook": ("workbook", "tệp"),
+    "group": ("group", "cụm"),
+    "priority": ("priority", "ưu tiên"),
+}
+POOL_COLUMNS: dict[str, tuple[str, str]] = {"group": ("group", "cụm"), "units": ("units", "đơn vị")}
+CITY_SETTINGS: dict[str, tuple[str, ...]] = {
+    "min_stay_days": ("số ngày ở lại tối thiểu",),
+    "unit_time_limit_s": ("thời gian giải mỗi đơn vị (giây)",),
+}
+CITY_SHEETS: dict[str, tuple[str, str]] = {
+    "allocation": ("Allocation", "Điều động"),
+    "units": ("Units", "Đơn vị"),
+    "requests": ("Requests above", "Đề nghị cấp trên"),
+    "coverage": ("Coverage", "Mức bảo đảm"),
+    "officers": ("Pool totals", "Tổng hợp tăng cường"),
+    "figures": ("Figures", "Số liệu"),
+}
+
+
 def normalise(name: object) -> str:
     """How names are compared: case-insensitive, surrounding spaces ignored, NFC Unicode."""
     import unicodedata

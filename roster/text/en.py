@@ -720,6 +720,9 @@ WORDS: dict[str, str] = {
     "web.note_move": "move {place} to {to}",
     "web.note_swap": "swap {place} with {other}",
     "web.note_cover": "cover {place}: {by}",
+    "city.pool_orders": "Pool orders {day}",
+    "city.nobody_sent": "(nobody sent)",
+    "city.same_folder": "the output folder is the input folder",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

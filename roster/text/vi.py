@@ -717,6 +717,9 @@ WORDS: dict[str, str] = {
     "web.note_move": "chuyển {place} sang {to}",
     "web.note_swap": "đổi ca {place} với {other}",
     "web.note_cover": "thay ca {place}: {by}",
+    "city.pool_orders": "Điều động tăng cường {day}",
+    "city.nobody_sent": "(không điều động)",
+    "city.same_folder": "thư mục kết quả trùng thư mục đầu vào",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")

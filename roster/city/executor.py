@@ -1,0 +1,146 @@
+"""One small interface for running pure tasks in parallel: local processes, or Ray.
+
+``executor.map(fn, tasks)`` returns one ``Outcome`` per task, in order. A task is pure
+(inputs in, result out), so running it again gives the same result: a task that raises or
+whose worker dies is run once more, and if it fails again its outcome says so; no task is
+ever silently missing. ``fn`` must be a module-level function (it is pickled).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+ATTEMPTS = 2  # the first run and one retry
+# Workers start with one fixed string-hash seed, so set iteration (and with it the order in
+# which a model's constraints are added) is the same on every run and on every engine.
+HASH_SEED = {"PYTHONHASHSEED": "0"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A task's result, or why it failed after every attempt."""
+
+    value: Any = None
+    error: str = ""
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+class Executor(Protocol):
+    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Outcome]: ...
+
+    @property
+    def description(self) -> str: ...
+
+
+def _reason(error: BaseException) -> str:
+    last = traceback.format_exception_only(type(error), error)[-1].strip()
+    return last or type(error).__name__
+
+
+@contextmanager
+def _hash_seed() -> Iterator[None]:
+    """Spawned workers read the environment at start: hand them the fixed hash seed."""
+    before = os.environ.get("PYTHONHASHSEED")
+    os.environ.update(HASH_SEED)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONHASHSEED", None)
+        else:
+            os.environ["PYTHONHASHSEED"] = before
+
+
+class LocalExecutor:
+    """Worker processes on this machine (``concurrent.futures``): no cluster, no extra package."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = max(1, workers)
+
+    @property
+    def description(self) -> str:
+        return f"local, {self.workers} worker process(es)"
+
+    def _round(self, fn: Callable[[Any], Any], tasks: dict[int, Any]) -> dict[int, Outcome]:
+        out: dict[int, Outcome] = {}
+        context = multiprocessing.get_context("spawn")
+        workers = min(self.workers, len(tasks))
+        with _hash_seed(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures: dict[int, Future] = {i: pool.submit(fn, t) for i, t in tasks.items()}
+            for i, future in futures.items():
+                try:
+                    out[i] = Outcome(future.result())
+                except Exception as error:  # the task raised, or its worker died
+                    out[i] = Outcome(error=_reason(error))
+        return out
+
+    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Outcome]:
+        """All tasks at once; each failed one again in a worker of its own, so that a task
+        whose worker dies (taking the pool's other tasks with it) fails alone the second time."""
+        outcomes = self._round(fn, dict(enumerate(tasks)))
+        for i, first in list(outcomes.items()):
+            if not first.ok:
+                again = self._round(fn, {i: tasks[i]})[i]
+                outcomes[i] = Outcome(again.value, again.error, ATTEMPTS)
+        return [outcomes[i] for i in range(len(tasks))]
+
+
+class RayExecutor:
+    """Ray tasks: a local Ray instance (``address`` None) or an existing cluster.
+
+    Ray retries a task whose worker died or that raised (``max_retries=1``,
+    ``retry_exceptions=True``); what still fails is reported in its outcome.
+    """
+
+    def __init__(self, address: str | None = None, num_cpus: int | None = None):
+        import ray
+
+        self.ray = ray
+        self.address = address
+        if not ray.is_initialized():
+            if address:
+                ray.init(address=address, log_to_driver=False, runtime_env={"env_vars": HASH_SEED})
+            else:
+                ray.init(
+                    num_cpus=num_cpus,
+                    log_to_driver=False,
+                    include_dashboard=False,
+                    runtime_env={"env_vars": HASH_SEED},
+                )
+
+    @property
+    def description(self) -> str:
+        return f"Ray at {self.address}" if self.address else "Ray, local"
+
+    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Outcome]:
+        remote = self.ray.remote(max_retries=ATTEMPTS - 1, retry_exceptions=True)(fn)
+        refs = [remote.remote(t) for t in tasks]
+        out = []
+        for ref in refs:
+            try:
+                out.append(Outcome(self.ray.get(ref)))
+            except Exception as error:
+                out.append(Outcome(error=_reason(error), attempts=ATTEMPTS))
+        return out
+
+
+def make_executor(
+    workers: int = 1, ray_address: str | None = None, use_ray: bool = False
+) -> Executor:
+    """`use_ray`: Ray (local when `ray_address` is None or 'local', on `workers` CPUs when more
+    than one, else on all); otherwise `workers` local processes."""
+    if use_ray:
+        address = None if ray_address in (None, "", "local") else ray_address
+        return RayExecutor(address, num_cpus=workers if address is None and workers > 1 else None)
+    return LocalExecutor(workers)

@@ -1,0 +1,126 @@
+"""The allocation model on tiny hand-made cities: rest across moves, `units` lists,
+min_stay_days, priorities, own group first, and shift ids with different times."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from types import SimpleNamespace
+
+from roster.city.allocate import allocate, city_shifts
+from roster.city.pool import Pool, PoolOfficer, Unit
+from roster.data import Area, Person, ProblemData, Requirement, Settings, Shift
+from roster.verify import check
+
+START = date(2021, 8, 9)
+SHIFTS = (
+    Shift(id="S", start=time(6), end=time(14), night=False),
+    Shift(id="C", start=time(14), end=time(22), night=False),
+    Shift(id="D", start=time(22), end=time(6), night=True),
+)
+
+
+def _unit(name: str, needs: list[tuple[int, str]], days: int = 5, shifts=SHIFTS) -> ProblemData:
+    """A unit with nobody of its own: each (day, shift) of `needs` is one place short."""
+    rows = [
+        Requirement(
+            row=n + 2,
+            area="A1",
+            shift=shift,
+            date_from=START + timedelta(days=d),
+            date_to=START + timedelta(days=d),
+            min_staff=1,
+        )
+        for n, (d, shift) in enumerate(needs)
+    ]
+    return ProblemData(
+        settings=Settings(unit=name, start_date=START, days=days),
+        shifts=shifts,
+        areas=(Area(id="A1", name="Chốt 1", kind="checkpoint"),),
+        people=(),
+        requirements=tuple(rows),
+    )
+
+
+def _pool(officers: list[PoolOfficer], units: list[Unit], days: int = 5, stay: int = 1) -> Pool:
+    return Pool(
+        settings=Settings(unit="Công an thành phố", start_date=START, days=days),
+        units=tuple(units),
+        officers=tuple(officers),
+        statuses=(),
+        min_stay_days=stay,
+    )
+
+
+def _officer(pid: str, group: str = "", units: frozenset[str] | None = None) -> PoolOfficer:
+    return PoolOfficer(Person(id=pid, name=f"Cán bộ {pid}"), group, units)
+
+
+def _run(pool: Pool, units: dict[str, ProblemData]):
+    results = {uid: SimpleNamespace(gaps=check(data, []).gaps) for uid, data in units.items()}
+    return allocate(pool, units, results, time_limit=10, seed=0)
+
+
+def _where(allocation) -> set[tuple[str, int, str, str]]:
+    return {
+        (a.person, (a.date - START).days, uid, a.shift)
+        for uid, rows in allocation.by_unit.items()
+        for a in rows
+    }
+
+
+UNITS = [Unit("A", "Phường A", "A.xlsx", "Q1"), Unit("B", "Phường B", "B.xlsx", "Q2")]
+
+
+def test_no_morning_in_one_unit_after_a_night_in_another() -> None:
+    units = {"A": _unit("A", [(0, "D")]), "B": _unit("B", [(1, "S")])}
+    alone = _run(_pool([_officer("X")], UNITS), units)
+    assert alone.demand == 2 and alone.uncovered == 1
+    assert alone.bound == alone.objective and alone.gap == 0.0
+    two = _run(_pool([_officer("X"), _officer("Y")], UNITS), units)
+    assert two.uncovered == 0
+
+
+def test_an_officer_goes_only_to_the_units_listed() -> None:
+    units = {"A": _unit("A", [(0, "S")]), "B": _unit("B", [(1, "S")])}
+    allocation = _run(_pool([_officer("X", units=frozenset({"B"}))], UNITS), units)
+    assert _where(allocation) == {("X", 1, "B", "S")}
+
+
+def test_a_stay_lasts_min_stay_days_before_a_move() -> None:
+    units = {"A": _unit("A", [(0, "S"), (1, "S")]), "B": _unit("B", [(2, "S"), (3, "S"), (4, "S")])}
+    free = _run(_pool([_officer("X")], UNITS, stay=1), units)
+    assert free.uncovered == 0
+    stay = _run(_pool([_officer("X")], UNITS, stay=3), units)
+    assert stay.uncovered == 2
+    assert {u for _p, _d, u, _s in _where(stay)} == {"B"}
+
+
+def test_a_short_stay_is_fine_when_the_horizon_ends() -> None:
+    units = {"A": _unit("A", [(0, "S"), (1, "S"), (2, "S")]), "B": _unit("B", [(3, "S"), (4, "S")])}
+    allocation = _run(_pool([_officer("X")], UNITS, stay=3), units)
+    assert allocation.uncovered == 0
+
+
+def test_priority_one_is_served_first() -> None:
+    units = {"A": _unit("A", [(0, "S")]), "B": _unit("B", [(0, "S")])}
+    ranked = [Unit("A", "Phường A", "A.xlsx", priority=2), Unit("B", "Phường B", "B.xlsx")]
+    allocation = _run(_pool([_officer("X")], ranked), units)
+    assert _where(allocation) == {("X", 0, "B", "S")}
+
+
+def test_officers_stay_in_their_own_group() -> None:
+    units = {"A": _unit("A", [(0, "S")]), "B": _unit("B", [(0, "S")])}
+    officers = [_officer("X", "Q2"), _officer("Y", "Q1")]
+    allocation = _run(_pool(officers, UNITS), units)
+    assert _where(allocation) == {("X", 0, "B", "S"), ("Y", 0, "A", "S")}
+
+
+def test_one_shift_id_with_two_times_is_two_city_shifts() -> None:
+    late = (*SHIFTS[:2], Shift(id="D", start=time(18), end=time(6), night=True))
+    units = {"A": _unit("A", [(0, "D")]), "B": _unit("B", [(0, "D")], shifts=late)}
+    shifts, ids = city_shifts(units)
+    assert ids[("A", "D")] == "A/D" and ids[("B", "D")] == "B/D" and ids[("A", "S")] == "S"
+    assert len(shifts) == 4
+    allocation = _run(_pool([_officer("X"), _officer("Y")], UNITS), units)
+    assert allocation.uncovered == 0
+    assert {a.shift for rows in allocation.by_unit.values() for a in rows} == {"D"}

@@ -1,0 +1,110 @@
+"""Reading a city folder: the pool workbook in both languages, and every problem at once."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from openpyxl import load_workbook
+
+from roster.city.folder import CityInputError, read_city
+from roster.city.pool import read_pool
+from roster.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(relative: str) -> ModuleType:
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+city = _load("benchmarks/city.py")
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    return city.generate_city(tmp_path / "city", districts=2, wards=4, pool=8, days=7, people=12)
+
+
+def _edit(path: Path, sheet: str, cells: dict[str, object], rename: str | None = None) -> None:
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    for ref, value in cells.items():
+        ws[ref] = value
+    if rename:
+        ws.title = rename
+    wb.save(path)
+
+
+def test_pool_reads_settings_units_and_officers(folder: Path) -> None:
+    pool = read_pool(folder / "pool.xlsx")
+    assert pool.settings.unit == "Công an thành phố Đà Nẵng"
+    assert pool.min_stay_days == 3 and pool.unit_time_limit_s == 10
+    assert [u.id for u in pool.units] == ["P01", "P02", "P03", "P04"]
+    assert {u.group for u in pool.units} == {"Q1", "Q2"}
+    assert len(pool.officers) == 8
+    assert pool.officers[0].group == "Q1" and pool.officers[0].row == 2
+
+
+def test_pool_vietnamese_names(folder: Path) -> None:
+    path = folder / "pool.xlsx"
+    _edit(
+        path,
+        "Units",
+        {"A1": "mã", "B1": "tên", "C1": "tệp", "D1": "cụm", "E1": "ưu tiên"},
+        "Đơn vị",
+    )
+    _edit(
+        path,
+        "Pool",
+        {"A1": "mã", "B1": "họ tên", "H1": "cụm", "I1": "đơn vị"},
+        "Lực lượng tăng cường",
+    )
+    _edit(path, "Settings", {"A6": "số ngày ở lại tối thiểu"}, "Thiết lập")
+    pool = read_pool(path)
+    assert pool.min_stay_days == 3
+    assert [u.group for u in pool.units] == ["Q1", "Q2", "Q1", "Q2"]
+    assert pool.officers[1].group == "Q2"
+
+
+def test_pool_problems_name_sheet_row_and_column(folder: Path) -> None:
+    path = folder / "pool.xlsx"
+    _edit(path, "Pool", {"D3": "astronaut"})
+    _edit(path, "Units", {"E2": "first", "A3": "P/02"})
+    _edit(path, "Settings", {"B6": "many"})
+    with pytest.raises(InputError) as caught:
+        read_pool(path)
+    text = [str(p) for p in caught.value.problems]
+    assert any(t.startswith("Pool, row 3, column 'role'") for t in text)
+    assert any(t.startswith("Units, row 2, column 'priority'") for t in text)
+    assert any(t.startswith("Units, row 3, column 'id': found 'P/02'") for t in text)
+    assert any(t.startswith("Settings, row 6, column 'value'") for t in text)
+
+
+def test_unreadable_pool_stops_the_run(folder: Path) -> None:
+    (folder / "pool.xlsx").write_text("not a workbook")
+    with pytest.raises(CityInputError) as caught:
+        read_city(folder)
+    assert str(caught.value.problems[0]).startswith("pool.xlsx: ")
+
+
+def test_broken_missing_and_clashing_are_all_reported(folder: Path) -> None:
+    (folder / "P02.xlsx").unlink()
+    _edit(folder / "P03.xlsx", "Cán bộ", {"D4": "astronaut"})
+    _edit(folder / "pool.xlsx", "Pool", {"A3": "P0001"})
+    found = read_city(folder)
+    assert sorted(found.units) == ["P01", "P04"]
+    assert sorted(found.broken) == ["P02", "P03"]
+    text = [str(p) for p in found.problems]
+    assert "pool.xlsx: Units, row 3, column 'workbook'" in text[0]
+    assert any(t.startswith("P03.xlsx: Cán bộ, row 4, column 'lực lượng'") for t in text)
+    assert any(t.startswith("pool.xlsx: Pool, row 3, column 'id': found 'P0001'") for t in text)
+    assert "P0001" not in {o.person.id for o in found.pool.officers}
+    assert len(found.pool.officers) == 7
