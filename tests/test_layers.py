@@ -3,8 +3,8 @@ against everything but the bottom layer, and the checker against the model's hel
 
 The layer map (lower numbers are lower; a module may import its own layer and any below):
 
-0. data, errors, rules, findings, result, text, outputs (names of output files): plain data
-   and words.
+0. data, errors, rules, findings, result, text, outputs (names of output files), coverage_map
+   (the state of each area and day): plain data and words.
 1. io (reading and writing workbooks), history (the SQLite record of versions), model (the
    CP-SAT model), and verify (the checker, which may import layer 0 only).
 2. solving: solver, explain, params (solve parameters), load (reading a workbook and asking
@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "roster.result": 0,
     "roster.text": 0,
     "roster.outputs": 0,
+    "roster.coverage_map": 0,
     "roster.history": 1,
     "roster.io": 1,
     "roster.model": 1,

@@ -15,6 +15,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.formatting.rule import DataBarRule
 from openpyxl.styles import Alignment, PatternFill
 
+from roster.coverage_map import COVERED, NONE, REINFORCED, SHORT, coverage_states
 from roster.data import Assignment, Mode, ProblemData, StatusKind
 from roster.errors import InputError, Problem
 from roster.io.dates import parse_date, parse_id
@@ -170,30 +171,16 @@ def _coverage(wb: Workbook, result: Result, language: str) -> None:
     put(ws, 1, 1, column_name("area", language))
     for d, day in enumerate(data.dates):
         put(ws, 1, 2 + d, f"{day:%d/%m}")
-    missing: Counter = Counter()
-    for g in result.gaps:
-        missing[(g.area, g.date)] += g.missing
-    staffed: Counter = Counter()
-    reinforced: set = set()
-    for a in result.assignments:
-        staffed[(a.area, a.date)] += 1
-        if data.person_by_id[a.person].origin.value != "own":
-            reinforced.add((a.area, a.date))
-    demanded = {
-        (r.area, day)
-        for r in data.requirements
-        for day in data.dates
-        if r.min_staff and any(r.applies(day, s.id) for s in data.shifts)
-    }  # a row's dates, weekdays and shift decide the days it asks for people
+    states, numbers = coverage_states(data, result.assignments, result.gaps, data.dates)
+    fills = {COVERED: GREEN, REINFORCED: AMBER, SHORT: RED}
     for r, area in enumerate(data.areas, start=2):
         put(ws, r, 1, area.id)
-        for d, day in enumerate(data.dates):
-            key = (area.id, day)
-            if key not in demanded and not staffed[key]:
+        for d, state in enumerate(states[r - 2]):
+            if state == NONE:
                 continue
-            cell = put(ws, r, 2 + d, -missing[key] if missing[key] else staffed[key])
+            cell = put(ws, r, 2 + d, numbers[r - 2][d])
             cell.alignment = Alignment(horizontal="center")
-            cell.fill = RED if missing[key] else AMBER if key in reinforced else GREEN
+            cell.fill = fills[state]
     format_sheet(ws, max_width=12)
     ws.freeze_panes = "B2"
 

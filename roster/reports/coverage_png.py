@@ -6,7 +6,6 @@ a phone or paste into a report before reading any table.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -16,61 +15,15 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from roster.coverage_map import COVERED, NONE, REINFORCED, SHORT, coverage_states
 from roster.data import Assignment, ProblemData
 from roster.findings import Gap
 from roster.io.atomic import write_atomic
 from roster.reports.text import Text, nfc
-from roster.reports.view import is_reinforcement
 
-NONE, COVERED, REINFORCED, SHORT = range(4)
 TITLE_SIZE, SMALLEST_TITLE = 10.0, 5.0  # points
 TITLE_ROOM = 0.96  # of the figure's width
 COLOURS = ("#F2F2F2", "#63BE7B", "#FFC000", "#E0474C")  # same meaning as the Coverage sheet
-
-
-def coverage_states(
-    data: ProblemData, assignments: Sequence[Assignment], gaps: Sequence[Gap], days: Sequence[date]
-) -> tuple[list[list[int]], list[list[int]]]:
-    """Per area and day: the state (NONE..SHORT) and the number to print (people, or -missing)."""
-    demanded = {
-        (r.area, day)
-        for r in data.requirements
-        if r.min_staff
-        for day in days
-        if any(r.applies(day, s.id) for s in data.shifts)
-    }
-    staffed: Counter = Counter()
-    reinforced = set()
-    for a in assignments:
-        person = data.person_by_id.get(a.person)
-        if person is None:
-            continue
-        staffed[(a.area, a.date)] += 1
-        if is_reinforcement(person):
-            reinforced.add((a.area, a.date))
-    missing: Counter = Counter()
-    for g in gaps:
-        missing[(g.area, g.date)] += g.missing
-    states, numbers = [], []
-    for area in data.areas:
-        row_state, row_number = [], []
-        for day in days:
-            key = (area.id, day)
-            if missing[key]:
-                row_state.append(SHORT)
-                row_number.append(-missing[key])
-            elif key in reinforced:
-                row_state.append(REINFORCED)
-                row_number.append(staffed[key])
-            elif key in demanded or staffed[key]:
-                row_state.append(COVERED)
-                row_number.append(staffed[key])
-            else:
-                row_state.append(NONE)
-                row_number.append(0)
-        states.append(row_state)
-        numbers.append(row_number)
-    return states, numbers
 
 
 def _fit_title(fig: Figure, head: str, span: str) -> None:

@@ -7,12 +7,13 @@ cannot work). Broken rules come from the checker's violations, placed on the cel
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from roster.data import Assignment, Mode, Origin, ProblemData
+from roster.coverage_map import COVERED, NONE, REINFORCED, SHORT, coverage_states
+from roster.data import Assignment, Mode, ProblemData
 from roster.findings import CheckReport, Violation
 from roster.text import say
 
@@ -31,39 +32,25 @@ class Row:
     cells: tuple[Cell, ...]
 
 
+CELL_CLASS = {COVERED: "ok", REINFORCED: "amber", SHORT: "short"}  # the page's style names
+
+
 def coverage_rows(data: ProblemData, assignments: Sequence[Assignment], report: CheckReport):
     """Areas x days: people on duty, or minus the places short."""
-    missing: Counter = Counter()
-    for g in report.gaps:
-        missing[(g.area, g.date)] += g.missing
-    staffed: Counter = Counter()
-    reinforced = set()
-    for a in assignments:
-        staffed[(a.area, a.date)] += 1
-        person = data.person_by_id.get(a.person)
-        if person is not None and person.origin != Origin.OWN:
-            reinforced.add((a.area, a.date))
-    demanded = {
-        (r.area, day)
-        for r in data.requirements
-        for day in data.dates
-        if r.min_staff and any(r.applies(day, s.id) for s in data.shifts)
-    }
+    states, numbers = coverage_states(data, assignments, report.gaps, data.dates)
     broken = _by_place(report.violations)
     rows = []
-    for area in data.areas:
+    for area, row_states, row_numbers in zip(data.areas, states, numbers, strict=True):
         cells = []
-        for day in data.dates:
-            key = (area.id, day)
-            if key not in demanded and not staffed[key]:
+        for day, state, number in zip(data.dates, row_states, row_numbers, strict=True):
+            if state == NONE:
                 cells.append(Cell("", ""))
                 continue
-            state = "short" if missing[key] else "amber" if key in reinforced else "ok"
-            rules = broken.get(key, [])
+            rules = broken.get((area.id, day), [])
             cells.append(
                 Cell(
-                    str(-missing[key] if missing[key] else staffed[key]),
-                    "broken" if rules else state,
+                    str(number),
+                    "broken" if rules else CELL_CLASS[state],
                     "; ".join(f"[{v.rule}] {v.message}" for v in rules),
                 )
             )
