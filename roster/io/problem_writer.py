@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from roster.data import ProblemData, Settings
+from roster.io.schema import PERSON_LIMIT_COLUMNS
 from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.text import LANGUAGES, say
 from roster.text.contract import INPUT_COLUMNS, INPUT_SHEETS
@@ -225,17 +226,7 @@ def _add_sequence_columns(data: ProblemData, sheets: dict[str, list[Row]], f: _F
         "max_shifts_by_type": lambda p: (
             ", ".join(f"{k}={n}" for k, n in p.max_shifts_by_type.items()) or None
         ),
-        **{
-            key: (lambda p, key=key: getattr(p, key))
-            for key in (
-                "min_total_minutes",
-                "max_total_minutes",
-                "max_consecutive_shifts",
-                "min_consecutive_shifts",
-                "min_days_off_in_row",
-                "max_weekends",
-            )
-        },
+        **{key: (lambda p, key=key: getattr(p, key)) for key in PERSON_LIMIT_COLUMNS},
     }
     for key, get in people.items():
         if any(get(p) is not None for p in data.people):

@@ -15,6 +15,15 @@ from roster.io.dates import fold
 from roster.text import Phrase
 from roster.text.contract import GUIDE_SHEET, INPUT_COLUMNS, INPUT_SHEETS, OUTPUT_SHEETS, normalise
 
+# Optional per-person limits of the sequence rules (blank: the setting, or no limit).
+PERSON_LIMIT_COLUMNS = (
+    "min_total_minutes",
+    "max_total_minutes",
+    "max_consecutive_shifts",
+    "min_consecutive_shifts",
+    "min_days_off_in_row",
+    "max_weekends",
+)
 REQUIRED_SHEETS = ("settings", "shifts", "areas", "people", "requirements")
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": ("key", "value"),

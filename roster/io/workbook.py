@@ -47,7 +47,7 @@ from roster.io.dates import (
     parse_weekdays,
 )
 from roster.io.rows import Reader, Row, day_text
-from roster.io.schema import Tables, find_tables, name_key
+from roster.io.schema import PERSON_LIMIT_COLUMNS, Tables, find_tables, name_key
 from roster.io.vocabulary import (
     SETTINGS_ALIASES,
     parse_blood_group,
@@ -111,15 +111,6 @@ _REQUEST_WEIGHT = _int_in(0, 1000, "a weight")
 
 _COUNT = _int_in(0, 100000, "a whole number")
 LEDGER_COUNTS = ("shifts", "nights", "weekend_shifts", "holiday_shifts")
-# Optional per-person limits of the sequence rules (blank: the setting, or no limit).
-_SEQUENCE_COLUMNS = (
-    "min_total_minutes",
-    "max_total_minutes",
-    "max_consecutive_shifts",
-    "min_consecutive_shifts",
-    "min_days_off_in_row",
-    "max_weekends",
-)
 
 
 def _limits_by_type(value: object) -> dict[str, int]:
@@ -319,7 +310,7 @@ def _people(reader: Reader, area_ids: dict[str, int]) -> tuple[list[Person], dic
             birth_date=row.get("birth_date", parse_date),
             weight_kg=row.get("weight_kg", _weight_kg),
             max_shifts_by_type=row.get("max_shifts_by_type", _limits_by_type, default={}),
-            **{key: row.get(key, _COUNT) for key in _SEQUENCE_COLUMNS},
+            **{key: row.get(key, _COUNT) for key in PERSON_LIMIT_COLUMNS},
             team=row.get("team", _text, default=""),
         )
         if person is not None:
