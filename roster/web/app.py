@@ -35,6 +35,7 @@ ROUTES = [
     Route(W + "/solve", workbooks.start_solve, methods=POST),
     Route(W + "/stop", workbooks.stop, methods=POST),
     Route(W + "/progress", workbooks.progress),
+    Route(W + "/sheet/{key:int}", workbooks.sheet),
     Route(V, rosters.roster_page),
     Route(V + "/area", rosters.area_day),
     Route(V + "/shift", rosters.shift_panel),
