@@ -30,7 +30,7 @@ from roster.web.pages import (
 from roster.web.security import Refused, log_in, posted_form, xlsx_bytes_problem
 from roster.web.sheets import problem_link, read_rows, sheet_names
 from roster.web.state import loaded_from
-from roster.web.store import Folder, Version
+from roster.web.store import Announced, Folder, Version
 from roster.web.words import LANGUAGES
 
 
@@ -155,7 +155,9 @@ def start_solve(request: Request, form: FormData) -> Response:
         if result.status == Status.INFEASIBLE:
             raise ValueError("infeasible")  # a key of the words: said in the page's language
         job.summary = {"uncovered": result.uncovered, "requested": len(result.requested)}
-        saved = app.folder.save_version(entry.id, based, "solve", lambda p: write_roster(result, p))
+        saved = app.folder.save_version(
+            entry.id, based, "solve", lambda p: write_roster(result, p), Announced(result)
+        )
         app.memory.remember(saved.version.path, loaded_from(result))
         return saved.version
 
