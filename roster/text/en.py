@@ -723,6 +723,8 @@ WORDS: dict[str, str] = {
     "city.pool_orders": "Pool orders {day}",
     "city.nobody_sent": "(nobody sent)",
     "city.same_folder": "the output folder is the input folder",
+    "web.back_to_problems": "Back to the problems",
+    "web.show_in_sheet": "Show this cell in the sheet",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

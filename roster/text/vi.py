@@ -720,6 +720,8 @@ WORDS: dict[str, str] = {
     "city.pool_orders": "Điều động tăng cường {day}",
     "city.nobody_sent": "(không điều động)",
     "city.same_folder": "thư mục kết quả trùng thư mục đầu vào",
+    "web.back_to_problems": "Quay lại danh sách lỗi",
+    "web.show_in_sheet": "Xem ô này trong trang tính",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")

@@ -15,9 +15,10 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from roster.errors import HistoryError
 from roster.web import events, rosters, workbooks
 from roster.web.jobs import Jobs
-from roster.web.pages import refused
+from roster.web.pages import history_refused, refused
 from roster.web.security import MAX_UPLOAD, Refused, TokenGate
 from roster.web.state import Memory
 from roster.web.store import Folder
@@ -35,6 +36,7 @@ ROUTES = [
     Route(W + "/solve", workbooks.start_solve, methods=POST),
     Route(W + "/stop", workbooks.stop, methods=POST),
     Route(W + "/progress", workbooks.progress),
+    Route(W + "/sheet/{key:int}", workbooks.sheet),
     Route(V, rosters.roster_page),
     Route(V + "/area", rosters.area_day),
     Route(V + "/shift", rosters.shift_panel),
@@ -67,7 +69,7 @@ def create_app(folder: Path, token: str | None = None, max_upload: int | None = 
             ),
             Middleware(TokenGate),
         ],
-        exception_handlers={Refused: refused},
+        exception_handlers={Refused: refused, HistoryError: history_refused},
     )
     app.state.folder = Folder(folder)
     app.state.memory = Memory()

@@ -36,6 +36,7 @@ from roster.web.pages import (
 )
 from roster.web.security import Refused
 from roster.web.state import Loaded, loaded_from
+from roster.web.store import Announced
 
 MARKABLE = (StatusKind.F0, StatusKind.F1, StatusKind.SICK, StatusKind.LEAVE)
 
@@ -145,6 +146,7 @@ def accept(request: Request, form: FormData) -> Response:
         version.number,
         "replan",
         lambda p: write_roster(plan.result, p, changes=plan.changes),
+        Announced(plan.result, plan.changes),
     )
     app.memory.remember(saved.version.path, loaded_from(plan.result))
     app.jobs.forget(entry.id)

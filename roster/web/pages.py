@@ -20,6 +20,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
+from roster.errors import HistoryError
 from roster.web.security import Refused, csrf_token, posted_form
 from roster.web.state import Loaded
 from roster.web.store import Entry, Version
@@ -132,3 +133,8 @@ def form_post(handler: Callable[[Request, FormData], Response]) -> Callable:
 async def refused(request: Request, exc: Refused) -> Response:
     """A refused request as a page that says why, with its HTTP status."""
     return page(request, "refused.html", status=exc.status, reason=str(exc), problems=[])
+
+
+async def history_refused(request: Request, exc: HistoryError) -> Response:
+    """A history database that cannot take the version: nothing was written, and why."""
+    return page(request, "refused.html", status=500, reason=str(exc), problems=[])

@@ -35,6 +35,7 @@ from roster.web.pages import (
 )
 from roster.web.security import Refused
 from roster.web.state import Loaded, as_result, reasons_for
+from roster.web.store import Announced
 from roster.web.words import words
 
 
@@ -210,7 +211,11 @@ def save(request: Request, form: FormData) -> Response:
     result = as_result(loaded.data, draft.assignments, loaded)
     changes = _edit_changes(loaded, draft.assignments, draft.notes)
     saved = app.folder.save_version(
-        entry.id, based, "edit", lambda p: write_roster(result, p, changes=changes)
+        entry.id,
+        based,
+        "edit",
+        lambda p: write_roster(result, p, changes=changes),
+        Announced(result, changes),
     )
     app.memory.drop(sid, entry.id)
     message = "conflict" if saved.version.conflict else "saved"

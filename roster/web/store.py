@@ -4,7 +4,9 @@ Nothing a browser sends becomes a path. Workbooks are listed from the folder and
 hash of their place in it; a request naming any other id finds nothing. Uploads are stored
 under a name the server chooses. Each accepted change is a new numbered version file beside
 the others (never over an input workbook, never over an earlier version), and a save based
-on an older version than the latest is kept apart and said so.
+on an older version than the latest is kept apart and said so. Every version is also recorded
+in the folder's history database (command "serve"), so `roster history` and `roster diff` list
+the page's work beside the command line's.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ import hashlib
 import json
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from roster.history import check_history, history_path, record
 from roster.io.atomic import write_atomic
+from roster.result import Change, Result
 
+HISTORY_COMMAND = "serve"
 UPLOADS = "uploads"
 ROSTERS = "rosters"
 LOG = "versions.json"
@@ -45,6 +50,15 @@ class Version:
     based_on: int | None
     saved_at: str
     conflict: bool
+
+
+@dataclass(frozen=True)
+class Announced:
+    """What a saved version says, for the history database: the roster, and the reasons of
+    its changes (a re-plan's or an edit's) by person and day."""
+
+    result: Result
+    reasons: Sequence[Change] = ()
 
 
 @dataclass(frozen=True)
@@ -129,14 +143,29 @@ class Folder:
         with self._guard:
             return self._locks.setdefault(wid, threading.Lock())
 
+    @property
+    def history(self) -> Path:
+        """The history database: $ROSTER_HISTORY, else beside the folder's workbooks."""
+        return history_path(self.root)
+
     def save_version(
-        self, wid: str, based_on: int | None, action: str, write: Callable[[Path], Path]
+        self,
+        wid: str,
+        based_on: int | None,
+        action: str,
+        write: Callable[[Path], Path],
+        announced: Announced | None = None,
     ) -> Saved:
-        """Write a new version with ``write(path)`` (an atomic writer) under the next number.
+        """Write a new version with ``write(path)`` (an atomic writer) under the next number,
+        and record ``announced`` in the history database (None: a version not made by the
+        page, as a test's fixture writes one).
 
         A save based on a version older than the latest is still written, as a new number
-        marked ``conflict``, so neither person's work is lost and the caller can say so.
+        marked ``conflict``, so neither person's work is lost and the caller can say so. A
+        damaged history database is found before anything is written.
         """
+        if announced is not None:
+            check_history(self.history)
         with self._lock(wid):
             folder = self._versions_dir(wid)
             folder.mkdir(parents=True, exist_ok=True)
@@ -155,7 +184,25 @@ class Folder:
                 "conflict": conflict,
             }
             _write_atomic(folder / LOG, json.dumps([*log, row], ensure_ascii=False).encode())
+            if announced is not None:
+                self._record(wid, path, announced)
             return Saved(self.version(wid, number), current)
+
+    def _record(self, wid: str, path: Path, announced: Announced) -> None:
+        """Record the version just written, against its input workbook."""
+        entry = self.find(wid)
+        if entry is None:
+            return
+        result = announced.result
+        record(
+            self.history,
+            HISTORY_COMMAND,
+            result.data,
+            result.assignments,
+            entry.path,
+            path,
+            reasons=announced.reasons,
+        )
 
 
 def _read_log(path: Path) -> list[dict]:

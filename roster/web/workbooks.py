@@ -28,8 +28,9 @@ from roster.web.pages import (
     page,
 )
 from roster.web.security import Refused, log_in, posted_form, xlsx_bytes_problem
+from roster.web.sheets import problem_link, read_rows, sheet_names
 from roster.web.state import loaded_from
-from roster.web.store import Folder, Version
+from roster.web.store import Announced, Folder, Version
 from roster.web.words import LANGUAGES
 
 
@@ -106,16 +107,31 @@ def workbook(request: Request) -> Response:
         problems = []
     except InputError as exc:
         data, warnings, problems = None, [], exc.problems
+    names = sheet_names(entry.path) if problems else []
     return page(
         request,
         "workbook.html",
         entry=entry,
         data=data,
         warnings=warnings,
-        problems=problems,
+        problems=[(p, problem_link(entry.id, names, p)) for p in problems],
         versions=folder.versions(entry.id),
         job=request.app.state.jobs.get(entry.id),
     )
+
+
+def sheet(request: Request) -> Response:
+    """One sheet of the workbook around the row a problem names, that row highlighted."""
+    entry = entry_of(request)
+    try:
+        row = int(request.query_params["row"]) if "row" in request.query_params else None
+    except ValueError:
+        raise Refused(400, "bad_request") from None
+    column = request.query_params.get("col")
+    rows = read_rows(entry.path, request.path_params["key"], row, column)
+    if rows is None:
+        raise Refused(404, "not_found")
+    return page(request, "sheet.html", entry=entry, sheet=rows, row=row, column=column)
 
 
 @form_post
@@ -139,7 +155,9 @@ def start_solve(request: Request, form: FormData) -> Response:
         if result.status == Status.INFEASIBLE:
             raise ValueError("infeasible")  # a key of the words: said in the page's language
         job.summary = {"uncovered": result.uncovered, "requested": len(result.requested)}
-        saved = app.folder.save_version(entry.id, based, "solve", lambda p: write_roster(result, p))
+        saved = app.folder.save_version(
+            entry.id, based, "solve", lambda p: write_roster(result, p), Announced(result)
+        )
         app.memory.remember(saved.version.path, loaded_from(result))
         return saved.version
 
