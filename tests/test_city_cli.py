@@ -45,7 +45,9 @@ def _run(*args: object) -> tuple[int, str]:
 def solved(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     root = tmp_path_factory.mktemp("city")
     folder, out = _city(root / "in"), root / "out"
-    code, output = _run("city", folder, "-o", out, "--time-limit", 3, "--workers", 2, "--no-sheets")
+    code, output = _run(
+        "city", folder, "-o", out, "--unit-time-limit", 3, "--workers", 2, "--no-sheets"
+    )
     assert code in (EXIT_OK, EXIT_SHORT), output
     return folder, out, output
 
@@ -127,7 +129,7 @@ def test_bad_inputs_are_all_reported_and_the_rest_solved(tmp_path: Path) -> None
     pool["Pool"]["A3"] = "P0001"
     pool.save(folder / "pool.xlsx")
     out = tmp_path / "out"
-    code, output = _run("city", folder, "-o", out, "--time-limit", 2, "--no-sheets")
+    code, output = _run("city", folder, "-o", out, "--unit-time-limit", 2, "--no-sheets")
     assert code == EXIT_INCOMPLETE, output
     assert "Traceback" not in output
     assert "pool.xlsx: Units, row 3, column 'workbook'" in output

@@ -270,6 +270,8 @@ def summary(run: CityRun) -> str:
             lines.append(f"Failed: {uid}: {unit_run.error}")
     if run.allocation_error:
         lines.append(f"Failed: the allocation: {run.allocation_error}")
+    if run.stopped:
+        lines.append(f"Stopped ({run.stopped}): the units not solved were not reached")
     return "\n".join(lines) + "\n"
 
 

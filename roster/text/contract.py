@@ -198,6 +198,7 @@ POOL_UNIT_COLUMNS: dict[str, tuple[str, str]] = {
 POOL_COLUMNS: dict[str, tuple[str, str]] = {"group": ("group", "cụm"), "units": ("units", "đơn vị")}
 CITY_SETTINGS: dict[str, tuple[str, ...]] = {
     "min_stay_days": ("số ngày ở lại tối thiểu",),
+    "time_limit_s": ("thời gian giải tối đa (giây)",),
     "unit_time_limit_s": ("thời gian giải mỗi đơn vị (giây)",),
 }
 CITY_SHEETS: dict[str, tuple[str, str]] = {
