@@ -210,6 +210,26 @@ CITY_SHEETS: dict[str, tuple[str, str]] = {
     "figures": ("Figures", "Số liệu"),
 }
 
+# The command workbook's own columns (the rest are ``OUTPUT_COLUMNS``): key -> (English, Vietnamese)
+CITY_COLUMNS: dict[str, tuple[str, str]] = {
+    "unit": ("unit", "đơn vị"),
+    "unit_name": ("name", "tên"),
+    "state": ("state", "tình trạng"),
+    "own": ("own", "tự bảo đảm"),
+    "pool": ("pool", "tăng cường"),
+    "short": ("short", "còn thiếu"),
+    "group": ("group", "cụm"),
+    "units": ("units", "các đơn vị"),
+    "key": ("key", "khóa"),
+    "value": ("value", "giá trị"),
+}
+
+
+def city_column(key: str, language: str) -> str:
+    """A command workbook column's name in ``language``."""
+    en, vi = CITY_COLUMNS.get(key) or OUTPUT_COLUMNS[key]
+    return vi if language == "vi" else en
+
 
 def normalise(name: object) -> str:
     """How names are compared: case-insensitive, surrounding spaces ignored, NFC Unicode."""

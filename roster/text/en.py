@@ -723,6 +723,28 @@ WORDS: dict[str, str] = {
     "city.pool_orders": "Pool orders {day}",
     "city.nobody_sent": "(nobody sent)",
     "city.same_folder": "the output folder is the input folder",
+    "city.covered_own": "Units covered by own staff: {count}  {units}",
+    "city.covered_pool": "Units covered with the pool: {count}  {units}",
+    "city.still_short": "Units still short (places): {count}  {units}",
+    "city.not_solved": "Units not solved: {count}  {units}",
+    "city.pool_per_day": "Pool officers used per day: {days}",
+    "city.requests_above": "Requests above: {rows} rows, {people} people-requests",
+    "city.more_requests": "... {count} more in {file}",
+    "city.allocation": (
+        "Allocation: {shifts} pool shifts fill {filled} of {demand} places short; "
+        "priority-weighted uncovered {objective}, bound {bound}, gap {gap} ({status})"
+    ),
+    "city.nothing_to_allocate": "nothing to allocate",
+    "city.problem": "Problem: {problem}",
+    "city.failed_unit": "Failed: {unit}: {error}",
+    "city.failed_allocation": "Failed: the allocation: {error}",
+    "city.stopped.interrupted": "Stopped (interrupted): the units not solved were not reached",
+    "city.stopped.time limit": "Stopped (time limit): the units not solved were not reached",
+    "city.state.solved": "solved",
+    "city.state.not solved": "not solved",
+    "city.state.broken": "broken",
+    "city.state.failed": "failed",
+    "city.state.infeasible": "infeasible",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
