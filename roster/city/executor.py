@@ -14,6 +14,7 @@ import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -115,7 +116,10 @@ class LocalExecutor:
             while (waiting and not stop()) or running:
                 while waiting and len(running) < workers and not stop():
                     i, task = waiting.pop()
-                    running[pool.submit(fn, task)] = i
+                    try:
+                        running[pool.submit(fn, task)] = i
+                    except BrokenProcessPool as error:  # a worker died: retried on its own
+                        out[i] = Outcome(error=_reason(error))
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     i = running.pop(future)
