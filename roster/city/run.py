@@ -41,10 +41,6 @@ class Control:
         """A task was not run (or not finished) because the run stopped."""
         self.cut = self.cut or self.reason or OUT_OF_TIME
 
-    @classmethod
-    def within(cls, seconds: float) -> Control:
-        return cls(time.monotonic() + seconds)
-
     def left(self) -> float:
         return self.deadline - time.monotonic()
 
