@@ -16,6 +16,7 @@ from roster.city.run import INTERRUPTED, Control, run_city
 from roster.cli import main
 from roster.errors import ExitCode
 from roster.reports.city import state, write_all
+from roster.text import say
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = ("P01", "P02", "P03")
@@ -75,7 +76,9 @@ def test_interrupt_keeps_finished_units(tmp_path: Path) -> None:
     assert set(states) == set(UNITS)
     assert "solved" in states.values() and "not solved" in states.values()
     assert run.allocation is None
-    write_all(run, out, sheets=False)
+    summary = write_all(run, out, sheets=False)
+    assert say("city.stopped.interrupted", "vi") in summary
+    assert say("city.allocation_not_reached", "vi") in summary
     written = {p.stem for p in out.glob("P*.xlsx")}
     assert written == {uid for uid, state in states.items() if state == "solved"}
     assert _unit_states(out) == {uid: state(s, "vi") for uid, s in states.items()}

@@ -275,6 +275,8 @@ def _troubles(run: CityRun, lang: str) -> list[str]:
         lines.append(say("city.failed_allocation", lang, error=run.allocation_error))
     if run.stopped:
         lines.append(say(f"city.stopped.{run.stopped}", lang))
+    if run.stopped and run.allocation is None:
+        lines.append(say("city.allocation_not_reached", lang))
     return lines
 
 

@@ -738,13 +738,14 @@ WORDS: dict[str, str] = {
     "city.problem": "Problem: {problem}",
     "city.failed_unit": "Failed: {unit}: {error}",
     "city.failed_allocation": "Failed: the allocation: {error}",
-    "city.stopped.interrupted": "Stopped (interrupted): the units not solved were not reached",
-    "city.stopped.time limit": "Stopped (time limit): the units not solved were not reached",
+    "city.stopped.interrupted": "Stopped (interrupted): the work not reached is listed",
+    "city.stopped.time limit": "Stopped (time limit): the work not reached is listed",
     "city.state.solved": "solved",
     "city.state.not solved": "not solved",
     "city.state.broken": "broken",
     "city.state.failed": "failed",
     "city.state.infeasible": "infeasible",
+    "city.allocation_not_reached": "The allocation was not reached: no pool officer was sent",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

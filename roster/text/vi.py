@@ -735,13 +735,14 @@ WORDS: dict[str, str] = {
     "city.problem": "Vấn đề: {problem}",
     "city.failed_unit": "Thất bại: {unit}: {error}",
     "city.failed_allocation": "Thất bại: điều động: {error}",
-    "city.stopped.interrupted": "Đã dừng (bị ngắt): các đơn vị chưa giải là chưa tới lượt",
-    "city.stopped.time limit": "Đã dừng (hết thời gian): các đơn vị chưa giải là chưa tới lượt",
+    "city.stopped.interrupted": "Đã dừng (bị ngắt): phần việc chưa tới lượt được liệt kê",
+    "city.stopped.time limit": "Đã dừng (hết thời gian): phần việc chưa tới lượt được liệt kê",
     "city.state.solved": "đã giải",
     "city.state.not solved": "chưa giải",
     "city.state.broken": "tệp lỗi",
     "city.state.failed": "thất bại",
     "city.state.infeasible": "không khả thi",
+    "city.allocation_not_reached": "Chưa tới bước điều động: chưa cử cán bộ tăng cường nào",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
