@@ -927,14 +927,25 @@ def serve_cmd(folder: Path, host: str, port: int, token: str | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="[outputs/FOLDER]"
 )
-@click.option("--time-limit", type=float, help="Seconds per unit solve and for the allocation.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds for the whole run, overriding the pool's time_limit_s [default: 1800]; "
+    "units not reached in time are reported not solved (exit 6).",
+)
+@click.option(
+    "--unit-time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds for one unit's solve, overriding unit_time_limit_s [default: 30].",
+)
 @click.option("--workers", type=click.IntRange(1, 64), default=1, help="Processes.  [default: 1]")
 @click.option("--ray", "ray_address", is_flag=False, flag_value="local", help="Local, or ADDRESS.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Solver random seed.")
 @click.option("--no-sheets", is_flag=True, help="Do not write the duty sheets.")
 def city_cmd(folder: Path, **options) -> None:
     """Roster every unit of a city FOLDER and send the pool where they fall short (exit 6:
-    incomplete run, a unit broken or failed)."""
+    incomplete run, a unit broken, failed or not reached in time; 130: Ctrl-C, the units
+    finished so far written)."""
     from roster.reports.city_command import city_command
 
     sys.exit(city_command(folder, **options))

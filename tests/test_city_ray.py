@@ -44,7 +44,17 @@ def _rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
 
 
 def _city(folder: Path, out: Path, *options: str) -> None:
-    args = ["city", str(folder), "-o", str(out), "--seed", "1", "--time-limit", "20", "--no-sheets"]
+    args = [
+        "city",
+        str(folder),
+        "-o",
+        str(out),
+        "--seed",
+        "1",
+        "--unit-time-limit",
+        "20",
+        "--no-sheets",
+    ]
     result = CliRunner().invoke(main, [*args, *options])
     assert result.exit_code in (EXIT_OK, EXIT_SHORT), result.output
 

@@ -27,7 +27,7 @@ from roster.findings import format_report
 from roster.io.dates import parse_date, parse_id
 from roster.io.writer import read_assignments
 from roster.load import read_workbook
-from roster.text.contract import OUTPUT_COLUMNS, OUTPUT_SHEETS, normalise
+from roster.text.contract import CITY_COLUMNS, OUTPUT_COLUMNS, OUTPUT_SHEETS, normalise
 from roster.verify import check
 
 Row = dict[str, object]
@@ -58,7 +58,8 @@ def _rows(path: Path, names: tuple[str, str], columns: tuple[str, ...]) -> list[
         header = [normalise(h) if h is not None else "" for h in next(rows, ())]
         index = {}
         for column in columns:
-            aliases = {normalise(column), *(normalise(n) for n in OUTPUT_COLUMNS.get(column, ()))}
+            names = CITY_COLUMNS.get(column) or OUTPUT_COLUMNS.get(column, ())
+            aliases = {normalise(column), *(normalise(n) for n in names)}
             index[column] = next((i for i, h in enumerate(header) if h in aliases), None)
         return [
             {c: (row[i] if i is not None and i < len(row) else None) for c, i in index.items()}

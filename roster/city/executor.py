@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 ATTEMPTS = 2  # the first run and one retry
@@ -30,17 +32,43 @@ class Outcome:
     value: Any = None
     error: str = ""
     attempts: int = 1
+    skipped: bool = False  # not run: the caller stopped the run first
 
     @property
     def ok(self) -> bool:
         return not self.error
 
 
+Stop = Callable[[], bool]  # asked after each task: True to start no more tasks
+Done = Callable[[int, Outcome], None]  # told each task's outcome as it comes in
+SKIPPED = Outcome(skipped=True)
+
+
+def _never() -> bool:
+    return False
+
+
+def _ignore(index: int, outcome: Outcome) -> None:
+    """The default progress callback: nobody is watching."""
+
+
 class Executor(Protocol):
-    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Outcome]: ...
+    def map(
+        self,
+        fn: Callable[[Any], Any],
+        tasks: Sequence[Any],
+        stop: Stop = _never,
+        done: Done = _ignore,
+    ) -> list[Outcome]: ...
 
     @property
     def description(self) -> str: ...
+
+
+def _quiet() -> None:
+    """Workers leave Ctrl-C to the main process, which lets running solves finish and keeps
+    their rosters, then starts no new task."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _reason(error: BaseException) -> str:
@@ -72,28 +100,69 @@ class LocalExecutor:
     def description(self) -> str:
         return f"local, {self.workers} worker process(es)"
 
-    def _round(self, fn: Callable[[Any], Any], tasks: dict[int, Any]) -> dict[int, Outcome]:
+    def _round(
+        self, fn: Callable[[Any], Any], tasks: dict[int, Any], stop: Stop, done: Done
+    ) -> dict[int, Outcome]:
+        """At most one task per worker in flight, the next started only while not stopped, so a
+        stop leaves the rest unstarted (skipped) and the running ones finish and count. `done`
+        hears of each task as it comes in, except a failure (it may be retried)."""
         out: dict[int, Outcome] = {}
+        waiting = list(tasks.items())[::-1]
         context = multiprocessing.get_context("spawn")
         workers = min(self.workers, len(tasks))
-        with _hash_seed(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures: dict[int, Future] = {i: pool.submit(fn, t) for i, t in tasks.items()}
-            for i, future in futures.items():
-                try:
-                    out[i] = Outcome(future.result())
-                except Exception as error:  # the task raised, or its worker died
-                    out[i] = Outcome(error=_reason(error))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet)
+        with _hash_seed(), pool:
+            running: dict[Future, int] = {}
+            while (waiting and not stop()) or running:
+                while waiting and len(running) < workers and not stop():
+                    i, task = waiting.pop()
+                    try:
+                        running[pool.submit(fn, task)] = i
+                    except BrokenProcessPool as error:  # a worker died: retried on its own
+                        out[i] = Outcome(error=_reason(error))
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    i = running.pop(future)
+                    out[i] = _collect(future, stop)
+                    if out[i].ok:
+                        done(i, out[i])
+        for i, _task in waiting:
+            out[i] = SKIPPED
+            done(i, SKIPPED)
         return out
 
-    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Outcome]:
+    def map(
+        self,
+        fn: Callable[[Any], Any],
+        tasks: Sequence[Any],
+        stop: Stop = _never,
+        done: Done = _ignore,
+    ) -> list[Outcome]:
         """All tasks at once; each failed one again in a worker of its own, so that a task
         whose worker dies (taking the pool's other tasks with it) fails alone the second time."""
-        outcomes = self._round(fn, dict(enumerate(tasks)))
-        for i, first in list(outcomes.items()):
-            if not first.ok:
-                again = self._round(fn, {i: tasks[i]})[i]
-                outcomes[i] = Outcome(again.value, again.error, ATTEMPTS)
+        if not tasks:
+            return []
+        outcomes = self._round(fn, dict(enumerate(tasks)), stop, done)
+        for i in range(len(tasks)):
+            if outcomes[i].ok:
+                continue
+            if stop():
+                outcomes[i] = SKIPPED
+                done(i, SKIPPED)
+                continue
+            again = self._round(fn, {i: tasks[i]}, stop, done)[i]
+            outcomes[i] = again if again.skipped else replace(again, attempts=ATTEMPTS)
+            if again.error:
+                done(i, outcomes[i])
         return [outcomes[i] for i in range(len(tasks))]
+
+
+def _collect(future: Future, stop: Stop) -> Outcome:
+    """A finished task's outcome; a failure while the run is stopping counts as skipped."""
+    try:
+        return Outcome(future.result())
+    except Exception as error:  # the task raised, or its worker died
+        return SKIPPED if stop() else Outcome(error=_reason(error))
 
 
 class RayExecutor:
@@ -123,15 +192,27 @@ class RayExecutor:
     def description(self) -> str:
         return f"Ray at {self.address}" if self.address else "Ray, local"
 
-    def map(self, fn: Callable[[Any], Any], tasks: Sequence[Any]) -> list[Outcome]:
+    def map(
+        self,
+        fn: Callable[[Any], Any],
+        tasks: Sequence[Any],
+        stop: Stop = _never,
+        done: Done = _ignore,
+    ) -> list[Outcome]:
+        """Once stopped, the tasks not yet collected are cancelled and reported skipped."""
         remote = self.ray.remote(max_retries=ATTEMPTS - 1, retry_exceptions=True)(fn)
         refs = [remote.remote(t) for t in tasks]
         out = []
-        for ref in refs:
-            try:
-                out.append(Outcome(self.ray.get(ref)))
-            except Exception as error:
-                out.append(Outcome(error=_reason(error), attempts=ATTEMPTS))
+        for i, ref in enumerate(refs):
+            if stop():
+                self.ray.cancel(ref)
+                out.append(SKIPPED)
+            else:
+                try:
+                    out.append(Outcome(self.ray.get(ref)))
+                except Exception as error:
+                    out.append(Outcome(error=_reason(error), attempts=ATTEMPTS))
+            done(i, out[-1])
         return out
 
 

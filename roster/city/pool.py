@@ -39,6 +39,7 @@ DEFAULT_MIN_STAY = 3
 # Unit ids name output files and prefix areas (`HTD/CHOT-1`): no '/' and no path tricks.
 _SAFE_ID = re.compile(r"[\w.-]+")
 DEFAULT_UNIT_TIME = 30.0
+DEFAULT_RUN_TIME = 1800.0  # the whole run, by city.md
 Rows = list[list[object]]
 
 
@@ -74,6 +75,7 @@ class Pool:
     statuses: tuple[StatusPeriod, ...]
     min_stay_days: int = DEFAULT_MIN_STAY
     unit_time_limit_s: float = DEFAULT_UNIT_TIME
+    time_limit_s: float = DEFAULT_RUN_TIME
     pool_sheet: str = "Pool"
     units_sheet: str = "Units"
 
@@ -240,6 +242,7 @@ def _city_settings(title: str, rows: Rows) -> tuple[dict[str, Any], set[int], li
     parsers: dict[str, Callable[[object], Any]] = {
         "min_stay_days": _stay,
         "unit_time_limit_s": _seconds,
+        "time_limit_s": _seconds,
     }
     values: dict[str, Any] = {}
     skip: set[int] = set()

@@ -3,23 +3,70 @@
 Unit solves go through an ``Executor`` as pure tasks (a unit's data in, its ``Result`` out),
 so the local process pool and Ray run exactly the same work. A unit whose workbook is broken,
 or whose solve failed twice, is kept in the run with its reason: never silently missing.
+
+A ``Control`` holds the run's deadline (the pool's ``time_limit_s``) and whether it was
+interrupted; every solve and the allocation get their budget from what is left, and once it is
+stopped no new task starts: the units not reached stay in the run as "not solved".
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roster.city.allocate import Allocation, allocate
-from roster.city.executor import Executor, LocalExecutor
+from roster.city.executor import Executor, LocalExecutor, Outcome
 from roster.city.final import with_pool
 from roster.city.folder import City, FileProblem, read_city
 from roster.city.pool import Pool, Unit
 from roster.data import Assignment, ProblemData
 from roster.result import Result, Status
 from roster.solver import solve
+
+INTERRUPTED, OUT_OF_TIME = "interrupted", "time limit"
+
+
+@dataclass
+class Control:
+    """The run's clock and its stop flag, shared with the executor through ``stopped``."""
+
+    deadline: float  # time.monotonic() by which the run must be done
+    interrupted: bool = False
+    cut: str = ""  # why work was left undone, once some was
+
+    def skipped(self) -> None:
+        """A task was not run (or not finished) because the run stopped."""
+        self.cut = self.cut or self.reason or OUT_OF_TIME
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def interrupt(self) -> None:
+        """What Ctrl-C and SIGTERM do: let the running tasks finish, start no new one."""
+        self.interrupted = True
+
+    @property
+    def reason(self) -> str:
+        if self.interrupted:
+            return INTERRUPTED
+        return OUT_OF_TIME if self.left() <= 0 else ""
+
+    def stopped(self) -> bool:
+        return bool(self.reason)
+
+    def finished(self, index: int, outcome: Outcome) -> None:
+        """Called by the executor after each task; a hook for a caller that watches progress."""
+
+    def budget(self, limit: float, share: float = 1.0) -> float:
+        """At most `limit` seconds, and no more than `share` of what is left of the run."""
+        return max(min(limit, self.left() * share), 0.0)
+
+    def wall_deadline(self) -> float:
+        """The deadline on the wall clock, which a worker process (or another node) can read."""
+        return time.time() + self.left()
 
 
 @dataclass(frozen=True)
@@ -31,13 +78,18 @@ class UnitTask:
     time_limit: float
     seed: int
     hint: tuple[Assignment, ...] = ()
+    deadline: float = math.inf  # time.time() after which the task must not run on
 
 
-def solve_unit(task: UnitTask) -> Result:
-    """A pure task: the same task gives the same roster (one solver thread, a fixed seed)."""
+def solve_unit(task: UnitTask) -> Result | None:
+    """A pure task: the same task gives the same roster (one solver thread, a fixed seed);
+    None when it starts after the run's deadline."""
+    limit = min(task.time_limit, task.deadline - time.time())
+    if limit <= 0:
+        return None
     return solve(
         task.data,
-        time_limit=task.time_limit,
+        time_limit=limit,
         workers=1,
         seed=task.seed,
         hint=list(task.hint) or None,
@@ -88,12 +140,13 @@ class CityRun:
     executor: str
     allocation_error: str = ""
     phases: dict[str, float] = field(default_factory=dict)
+    stopped: str = ""  # INTERRUPTED or OUT_OF_TIME when the run ended before its work was done
 
     @property
     def complete(self) -> bool:
         """Every unit solved and every pool row read: nothing left out of the run."""
         solved = all(u.state == "solved" for u in self.units.values())
-        return self.city.complete and solved and not self.allocation_error
+        return self.city.complete and solved and not self.allocation_error and not self.stopped
 
     @property
     def results(self) -> dict[str, Result]:
@@ -101,10 +154,18 @@ class CityRun:
 
 
 def _solve_all(
-    executor: Executor, tasks: list[UnitTask], runs: Mapping[str, UnitRun], final: bool
+    executor: Executor,
+    tasks: list[UnitTask],
+    runs: Mapping[str, UnitRun],
+    final: bool,
+    control: Control,
 ) -> None:
-    for task, outcome in zip(tasks, executor.map(solve_unit, tasks), strict=True):
+    outcomes = executor.map(solve_unit, tasks, control.stopped, control.finished)
+    for task, outcome in zip(tasks, outcomes, strict=True):
         run = runs[task.unit]
+        if outcome.skipped or (outcome.ok and outcome.value is None):
+            control.skipped()
+            continue
         if not outcome.ok:
             run.error = f"{outcome.error} (after {outcome.attempts} attempts)"
         elif final:
@@ -113,39 +174,41 @@ def _solve_all(
             run.first = outcome.value
 
 
-def run_city(
-    folder: str | Path,
-    executor: Executor | None = None,
-    time_limit: float | None = None,
-    unit_time_limit: float | None = None,
-    seed: int = 0,
-) -> CityRun:
-    """The whole run; raises ``CityInputError`` only when the pool workbook is unreadable."""
-    executor = executor or LocalExecutor()
-    clock = time.monotonic()
-    city = read_city(folder)
-    phases = {"read": time.monotonic() - clock}
-    unit_limit = unit_time_limit or city.pool.unit_time_limit_s
-    runs = {u.id: UnitRun(u, city.broken.get(u.id, [])) for u in city.pool.units}
+def _unit_tasks(
+    units: Mapping[str, ProblemData], limit: float, seed: int, control: Control
+) -> list[UnitTask]:
+    deadline = control.wall_deadline()
+    return [
+        UnitTask(uid, data, control.budget(limit), seed, deadline=deadline)
+        for uid, data in units.items()
+    ]
 
-    clock = time.monotonic()
-    tasks = [UnitTask(uid, data, unit_limit, seed) for uid, data in city.units.items()]
-    _solve_all(executor, tasks, runs, final=False)
-    phases["unit solves"] = time.monotonic() - clock
 
-    clock = time.monotonic()
+def _allocate(
+    executor: Executor, city: City, runs: Mapping[str, UnitRun], seed: int, control: Control
+) -> Outcome:
+    """The allocation on half of what is left (the final solves need the rest)."""
     firsts = {
         uid: r.first
         for uid, r in runs.items()
         if r.first is not None and r.first.status != Status.INFEASIBLE
     }
-    limit = time_limit or min(city.pool.settings.time_limit_s, 4 * unit_limit)
+    limit = control.budget(min(city.pool.time_limit_s, 4 * city.pool.unit_time_limit_s), 0.5)
     task = AllocationTask(city.pool, {u: city.units[u] for u in firsts}, firsts, limit, seed)
-    outcome = executor.map(allocate_task, [task])[0]
-    allocation = outcome.value if outcome.ok else None
-    phases["allocation"] = time.monotonic() - clock
+    outcome = executor.map(allocate_task, [task], control.stopped)[0]
+    if outcome.skipped:
+        control.skipped()
+    return outcome
 
-    clock = time.monotonic()
+
+def _final_tasks(
+    city: City,
+    runs: Mapping[str, UnitRun],
+    allocation: Allocation | None,
+    seed: int,
+    control: Control,
+) -> list[UnitTask]:
+    """Units the pool was sent to, solved again with its officers; the rest keep their roster."""
     tasks = []
     for uid, first in ((u, r.first) for u, r in runs.items() if r.first is not None):
         sent = allocation.by_unit.get(uid, []) if allocation else []
@@ -154,8 +217,45 @@ def run_city(
             continue
         data = with_pool(city.units[uid], allocation.data, sent)
         hint = (*first.assignments, *sent)
-        tasks.append(UnitTask(uid, data, unit_limit, seed, hint))
-    _solve_all(executor, tasks, runs, final=True)
+        limit = control.budget(city.pool.unit_time_limit_s)
+        tasks.append(UnitTask(uid, data, limit, seed, hint, control.wall_deadline()))
+    return tasks
+
+
+def run_city(
+    folder: str | Path,
+    executor: Executor | None = None,
+    time_limit: float | None = None,
+    unit_time_limit: float | None = None,
+    seed: int = 0,
+    control: Control | None = None,
+) -> CityRun:
+    """The whole run within `time_limit` (else the pool's `time_limit_s`) or until `control`
+    is interrupted; raises ``CityInputError`` only when the pool workbook is unreadable."""
+    executor = executor or LocalExecutor()
+    clock = time.monotonic()
+    city = read_city(folder)
+    if unit_time_limit:
+        city.pool = replace(city.pool, unit_time_limit_s=unit_time_limit)
+    if time_limit:
+        city.pool = replace(city.pool, time_limit_s=time_limit)
+    control = control or Control(math.inf)
+    control.deadline = min(control.deadline, clock + city.pool.time_limit_s)
+    phases = {"read": time.monotonic() - clock}
+    runs = {u.id: UnitRun(u, city.broken.get(u.id, [])) for u in city.pool.units}
+
+    clock = time.monotonic()
+    tasks = _unit_tasks(city.units, city.pool.unit_time_limit_s, seed, control)
+    _solve_all(executor, tasks, runs, False, control)
+    phases["unit solves"] = time.monotonic() - clock
+
+    clock = time.monotonic()
+    outcome = _allocate(executor, city, runs, seed, control)
+    allocation = outcome.value if outcome.ok and not outcome.skipped else None
+    phases["allocation"] = time.monotonic() - clock
+
+    clock = time.monotonic()
+    _solve_all(executor, _final_tasks(city, runs, allocation, seed, control), runs, True, control)
     phases["final solves"] = time.monotonic() - clock
     error = "" if outcome.ok else f"{outcome.error} (after {outcome.attempts} attempts)"
-    return CityRun(city, runs, allocation, executor.description, error, phases)
+    return CityRun(city, runs, allocation, executor.description, error, phases, control.cut)

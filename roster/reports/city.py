@@ -2,9 +2,9 @@
 
 Unit rosters are ordinary roster workbooks (``write_roster``), one file per unit. The command
 workbook holds `Allocation`, `Units` and `Requests above` by shared/spec/city.md, then a
-units x days coverage map, per-officer totals and the allocation's figures. Column names are
-the contract's English names in both languages (the sheets' names follow `language`), so any
-reader of the contract finds them.
+units x days coverage map, per-officer totals and the allocation's figures. Sheet and column
+names, unit states and the summary follow the pool's `language` (the contract's Vietnamese
+names in brackets when `vi`); `roster check-city` reads either.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from roster.city.names import (
     ALLOCATION_COLUMNS,
     CITY_SHEETS,
     COMMAND_FILE,
+    FIGURE_COLUMNS,
     MESSAGES,
+    OFFICER_COLUMNS,
     REQUEST_COLUMNS,
     SUMMARY_FILE,
     UNIT_COLUMNS,
@@ -32,6 +34,7 @@ from roster.io.writer import write_roster
 from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.sheets import write_sheets
 from roster.text import say
+from roster.text.contract import city_column
 
 FILLS = {  # share of places covered: red, amber, green
     "short": PatternFill("solid", fgColor="F8696B"),
@@ -77,8 +80,8 @@ def unit_figures(run: CityRun, uid: str) -> UnitFigures | None:
 
 def _sheet(wb: Workbook, key: str, lang: str, columns, rows) -> None:
     ws = wb.create_sheet(CITY_SHEETS[key][lang == "vi"])
-    for c, name in enumerate(columns, start=1):
-        put(ws, 1, c, name)
+    for c, key in enumerate(columns, start=1):
+        put(ws, 1, c, city_column(key, lang))
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             put(ws, r, c, value)
@@ -103,7 +106,7 @@ def _coverage(wb: Workbook, run: CityRun, lang: str) -> None:
     pool = run.city.pool.settings
     days = _days(pool.start_date, pool.days)
     ws = wb.create_sheet(CITY_SHEETS["coverage"][lang == "vi"])
-    put(ws, 1, 1, "unit")
+    put(ws, 1, 1, city_column("unit", lang))
     for c, day in enumerate(days, start=2):
         put(ws, 1, c, day)
     for r, (uid, result) in enumerate(run.results.items(), start=2):
@@ -170,12 +173,12 @@ def write_command(run: CityRun, out: Path) -> Path:
     for uid, unit_run in run.units.items():
         f = unit_figures(run, uid)
         counts = (f.needed, f.own, f.pool, f.short) if f else (None, None, None, None)
-        unit_rows.append((uid, unit_run.unit.name, unit_run.state, *counts))
+        unit_rows.append((uid, unit_run.unit.name, state(unit_run.state, lang), *counts))
     _sheet(wb, "units", lang, UNIT_COLUMNS, unit_rows)
     _sheet(wb, "requests", lang, REQUEST_COLUMNS, _request_rows(run))
     _coverage(wb, run, lang)
-    _sheet(wb, "officers", lang, ("person", "name", "group", "shifts", "units"), _officer_rows(run))
-    _sheet(wb, "figures", lang, ("key", "value"), figures(run))
+    _sheet(wb, "officers", lang, OFFICER_COLUMNS, _officer_rows(run))
+    _sheet(wb, "figures", lang, FIGURE_COLUMNS, figures(run))
     return save_atomic(wb, out / COMMAND_FILE)
 
 
@@ -223,53 +226,88 @@ def write_units(run: CityRun, out: Path, sheets: bool = True) -> dict[str, Path]
     return paths
 
 
-def summary(run: CityRun) -> str:
-    """One screen: units by how they are covered, the pool per day, what to request above."""
+def state(name: str, language: str) -> str:
+    """A unit's state ("solved", "not solved", ...) in the pool's language."""
+    return say(f"city.state.{name}", language)
+
+
+def _by_cover(run: CityRun, lang: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Units covered by their own staff, with the pool, still short, and not solved."""
     own, pooled, short, other = [], [], [], []
     for uid, unit_run in run.units.items():
         f = unit_figures(run, uid)
         if unit_run.state != "solved" or f is None:
-            other.append(f"{uid} ({unit_run.state})")
+            other.append(f"{uid} ({state(unit_run.state, lang)})")
         elif f.short:
             short.append(f"{uid} ({f.short})")
         elif f.pool:
             pooled.append(uid)
         else:
             own.append(uid)
+    return own, pooled, short, other
+
+
+def _listed(key: str, units: list[str], lang: str) -> str:
+    return say(key, lang, count=len(units), units=" ".join(units))
+
+
+def _allocation_line(run: CityRun, lang: str) -> str:
+    a = run.allocation
+    status = a.stages[0].status if a.stages else say("city.nothing_to_allocate", lang)
+    values = {"filled": a.filled, "demand": a.demand, "objective": a.objective, "bound": a.bound}
+    return say(
+        "city.allocation",
+        lang,
+        shifts=len(a.assignments),
+        gap=f"{a.gap:.1%}",
+        status=status,
+        **values,
+    )
+
+
+def _troubles(run: CityRun, lang: str) -> list[str]:
+    """Problems, failures and an early stop: what the reader must not miss."""
+    lines = [say("city.problem", lang, problem=p) for p in run.city.problems]
+    for uid, unit_run in run.units.items():
+        if unit_run.error:
+            lines.append(say("city.failed_unit", lang, unit=uid, error=unit_run.error))
+    if run.allocation_error:
+        lines.append(say("city.failed_allocation", lang, error=run.allocation_error))
+    if run.stopped:
+        lines.append(say(f"city.stopped.{run.stopped}", lang))
+    if run.stopped and run.allocation is None:
+        lines.append(say("city.allocation_not_reached", lang))
+    return lines
+
+
+def summary(run: CityRun) -> str:
+    """One screen: units by how they are covered, the pool per day, what to request above."""
+    lang = run.city.pool.language
+    own, pooled, short, other = _by_cover(run, lang)
     lines = [
         run.city.pool.settings.unit,
-        f"Units covered by own staff: {len(own)}  {' '.join(own)}",
-        f"Units covered with the pool: {len(pooled)}  {' '.join(pooled)}",
-        f"Units still short (places): {len(short)}  {' '.join(short)}",
+        _listed("city.covered_own", own, lang),
+        _listed("city.covered_pool", pooled, lang),
+        _listed("city.still_short", short, lang),
     ]
     if other:
-        lines.append(f"Units not solved: {len(other)}  {' '.join(other)}")
+        lines.append(_listed("city.not_solved", other, lang))
     per_day = Counter(a.date for a in (run.allocation.assignments if run.allocation else ()))
     settings = run.city.pool.settings
     used = " ".join(f"{d:%d/%m}:{per_day[d]}" for d in _days(settings.start_date, settings.days))
-    lines.append(f"Pool officers used per day: {used}")
+    lines.append(say("city.pool_per_day", lang, days=used))
     requests = list(_request_rows(run))
     total = sum(r[5] for r in requests)
-    lines.append(f"Requests above: {len(requests)} rows, {total} people-requests")
+    lines.append(say("city.requests_above", lang, rows=len(requests), people=total))
     for row in requests[:8]:
         lines.append(f"  {row[3]} {row[4]} {row[2]} {row[0]:%d/%m}-{row[1]:%d/%m}: {row[5]}")
     if len(requests) > 8:
-        lines.append(f"  ... {len(requests) - 8} more in {COMMAND_FILE}")
-    if run.allocation:
-        a = run.allocation
-        status = a.stages[0].status if a.stages else "nothing to allocate"
         lines.append(
-            f"Allocation: {len(a.assignments)} pool shifts fill {a.filled} of {a.demand} places "
-            f"short; priority-weighted uncovered "
-            f"{a.objective}, bound {a.bound}, gap {a.gap:.1%} ({status})"
+            "  " + say("city.more_requests", lang, count=len(requests) - 8, file=COMMAND_FILE)
         )
-    for problem in run.city.problems:
-        lines.append(f"Problem: {problem}")
-    for uid, unit_run in run.units.items():
-        if unit_run.error:
-            lines.append(f"Failed: {uid}: {unit_run.error}")
-    if run.allocation_error:
-        lines.append(f"Failed: the allocation: {run.allocation_error}")
+    if run.allocation:
+        lines.append(_allocation_line(run, lang))
+    lines += _troubles(run, lang)
     return "\n".join(lines) + "\n"
 
 

@@ -198,6 +198,7 @@ POOL_UNIT_COLUMNS: dict[str, tuple[str, str]] = {
 POOL_COLUMNS: dict[str, tuple[str, str]] = {"group": ("group", "cụm"), "units": ("units", "đơn vị")}
 CITY_SETTINGS: dict[str, tuple[str, ...]] = {
     "min_stay_days": ("số ngày ở lại tối thiểu",),
+    "time_limit_s": ("thời gian giải tối đa (giây)",),
     "unit_time_limit_s": ("thời gian giải mỗi đơn vị (giây)",),
 }
 CITY_SHEETS: dict[str, tuple[str, str]] = {
@@ -208,6 +209,26 @@ CITY_SHEETS: dict[str, tuple[str, str]] = {
     "officers": ("Pool totals", "Tổng hợp tăng cường"),
     "figures": ("Figures", "Số liệu"),
 }
+
+# The command workbook's own columns (the rest are ``OUTPUT_COLUMNS``): key -> (English, Vietnamese)
+CITY_COLUMNS: dict[str, tuple[str, str]] = {
+    "unit": ("unit", "đơn vị"),
+    "unit_name": ("name", "tên"),
+    "state": ("state", "tình trạng"),
+    "own": ("own", "tự bảo đảm"),
+    "pool": ("pool", "tăng cường"),
+    "short": ("short", "còn thiếu"),
+    "group": ("group", "cụm"),
+    "units": ("units", "các đơn vị"),
+    "key": ("key", "khóa"),
+    "value": ("value", "giá trị"),
+}
+
+
+def city_column(key: str, language: str) -> str:
+    """A command workbook column's name in ``language``."""
+    en, vi = CITY_COLUMNS.get(key) or OUTPUT_COLUMNS[key]
+    return vi if language == "vi" else en
 
 
 def normalise(name: object) -> str:

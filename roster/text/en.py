@@ -725,6 +725,29 @@ WORDS: dict[str, str] = {
     "city.same_folder": "the output folder is the input folder",
     "web.back_to_problems": "Back to the problems",
     "web.show_in_sheet": "Show this cell in the sheet",
+    "city.covered_own": "Units covered by own staff: {count}  {units}",
+    "city.covered_pool": "Units covered with the pool: {count}  {units}",
+    "city.still_short": "Units still short (places): {count}  {units}",
+    "city.not_solved": "Units not solved: {count}  {units}",
+    "city.pool_per_day": "Pool officers used per day: {days}",
+    "city.requests_above": "Requests above: {rows} rows, {people} people-requests",
+    "city.more_requests": "... {count} more in {file}",
+    "city.allocation": (
+        "Allocation: {shifts} pool shifts fill {filled} of {demand} places short; "
+        "priority-weighted uncovered {objective}, bound {bound}, gap {gap} ({status})"
+    ),
+    "city.nothing_to_allocate": "nothing to allocate",
+    "city.problem": "Problem: {problem}",
+    "city.failed_unit": "Failed: {unit}: {error}",
+    "city.failed_allocation": "Failed: the allocation: {error}",
+    "city.stopped.interrupted": "Stopped (interrupted): the work not reached is listed",
+    "city.stopped.time limit": "Stopped (time limit): the work not reached is listed",
+    "city.state.solved": "solved",
+    "city.state.not solved": "not solved",
+    "city.state.broken": "broken",
+    "city.state.failed": "failed",
+    "city.state.infeasible": "infeasible",
+    "city.allocation_not_reached": "The allocation was not reached: no pool officer was sent",
 }
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -722,6 +722,29 @@ WORDS: dict[str, str] = {
     "city.same_folder": "thư mục kết quả trùng thư mục đầu vào",
     "web.back_to_problems": "Quay lại danh sách lỗi",
     "web.show_in_sheet": "Xem ô này trong trang tính",
+    "city.covered_own": "Đơn vị tự bảo đảm bằng lực lượng tại chỗ: {count}  {units}",
+    "city.covered_pool": "Đơn vị bảo đảm nhờ lực lượng tăng cường: {count}  {units}",
+    "city.still_short": "Đơn vị còn thiếu (số vị trí): {count}  {units}",
+    "city.not_solved": "Đơn vị chưa giải được: {count}  {units}",
+    "city.pool_per_day": "Số cán bộ tăng cường sử dụng mỗi ngày: {days}",
+    "city.requests_above": "Đề nghị cấp trên: {rows} dòng, tổng {people} lượt người",
+    "city.more_requests": "... còn {count} dòng trong {file}",
+    "city.allocation": (
+        "Điều động: {shifts} ca tăng cường lấp {filled} trên {demand} vị trí thiếu; "
+        "phần thiếu theo trọng số ưu tiên {objective}, cận {bound}, khoảng cách {gap} ({status})"
+    ),
+    "city.nothing_to_allocate": "không có gì để điều động",
+    "city.problem": "Vấn đề: {problem}",
+    "city.failed_unit": "Thất bại: {unit}: {error}",
+    "city.failed_allocation": "Thất bại: điều động: {error}",
+    "city.stopped.interrupted": "Đã dừng (bị ngắt): phần việc chưa tới lượt được liệt kê",
+    "city.stopped.time limit": "Đã dừng (hết thời gian): phần việc chưa tới lượt được liệt kê",
+    "city.state.solved": "đã giải",
+    "city.state.not solved": "chưa giải",
+    "city.state.broken": "tệp lỗi",
+    "city.state.failed": "thất bại",
+    "city.state.infeasible": "không khả thi",
+    "city.allocation_not_reached": "Chưa tới bước điều động: chưa cử cán bộ tăng cường nào",
 }
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
