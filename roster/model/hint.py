@@ -1,4 +1,5 @@
-"""A constructive warm start: fill cells greedily, day by day, and hand it to CP-SAT as a hint.
+"""A constructive warm start: fill cells greedily, day by day, close what gaps short chains
+close (`repair.repair_gaps`), and hand it to CP-SAT as a hint.
 
 Hardest cells first (skills, then police), and for each the candidate who keeps things
 fairest: own staff before district before city, fewest shifts so far, home area first.
@@ -14,6 +15,7 @@ from ortools.sat.python import cp_model
 from roster.data import Assignment, Person, ProblemData
 from roster.model.build import BuiltModel, fixed_mode
 from roster.model.demand import Cell
+from roster.model.repair import repair_gaps
 from roster.model.workrest import WINDOW, WorkRestRules
 
 
@@ -131,7 +133,8 @@ def add_hint(
             if (a.person, data.day_index(a.date), a.shift, a.mode) in v.work
         }
     else:
-        chosen = greedy_roster(data, built, rules)
+        rules = rules or WorkRestRules(data)
+        chosen = repair_gaps(data, v, rules, greedy_roster(data, built, rules))
     counts: dict[tuple, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
     for (p, d, s, m), a in chosen.items():
         counts[(d, s, a, m)][v.class_of[p]] += 1

@@ -1,0 +1,174 @@
+"""Close the gaps a day-by-day fill leaves, by short ejection chains, before CP-SAT starts.
+
+A gap the greedy leaves has nobody free who may take it: everyone who could is capped by
+the week, a run of days or the rest after yesterday's shift. Often one of them becomes free
+by giving up one other shift within a week of the gap, to someone of the same class (same
+police flag and demanded skills, so that place stays met) who may take it. That is all
+this does, gap by gap; every move keeps every maximum of `WorkRestRules`, and fixed rows
+are never moved. At district size CP-SAT spent most of its time in presolve on a loaded
+machine and never improved the warm start: what the warm start leaves is what is returned.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from roster.data import Mode, Person, ProblemData
+from roster.model.demand import Cell
+from roster.model.variables import Variables
+from roster.model.workrest import WINDOW, WorkRestRules
+
+WorkKey = tuple[str, int, str, Mode]  # person, day, shift, mode
+Chosen = dict[WorkKey, str]  # -> area
+
+
+def shortfall(cell: Cell, here: list[Person]) -> int:
+    """Uncovered places of a cell (the model's and the checker's measure)."""
+    skills = max((not any(k in x.skills for x in here) for k in cell.skills), default=0)
+    police = cell.min_police - sum(x.is_police for x in here)
+    return max(cell.min_staff - len(here), police, int(skills), 0)
+
+
+class _Roster:
+    """The roster being repaired: who works when, and who stands in each cell."""
+
+    def __init__(self, data: ProblemData, v: Variables, rules: WorkRestRules, chosen: Chosen):
+        self.data, self.v, self.rules = data, v, rules
+        self.chosen = dict(chosen)
+        self.days = {p.id: dict(rules.history.get(p.id, {})) for p in data.people}
+        self.staffed: dict[tuple, list[str]] = defaultdict(list)
+        for (p, d, s, m), a in chosen.items():
+            self.days[p][d] = s
+            self.staffed[(d, s, a, m)].append(p)
+        self.pinned = {(f.person, data.day_index(f.date)) for f in data.fixed}
+
+    def short(self, key: tuple) -> int:
+        person = self.data.person_by_id
+        return shortfall(self.v.cells[key], [person[p] for p in self.staffed[key]])
+
+    def helps(self, key: tuple, pid: str) -> bool:
+        cell = self.v.cells[key]
+        if cell.max_staff is not None and len(self.staffed[key]) >= cell.max_staff:
+            return False
+        person = self.data.person_by_id
+        here = [person[p] for p in self.staffed[key]]
+        return shortfall(cell, [*here, person[pid]]) < shortfall(cell, here)
+
+    def add(self, pid: str, key: tuple) -> None:
+        d, s, a, m = key
+        self.days[pid][d] = s
+        self.staffed[key].append(pid)
+        self.chosen[(pid, d, s, m)] = a
+
+    def place(self, pid: str, d: int) -> tuple:
+        """The cell the person stands in on day d."""
+        s = self.days[pid][d]
+        m = next(m for m in Mode if (pid, d, s, m) in self.chosen)
+        return (d, s, self.chosen[(pid, d, s, m)], m)
+
+    def drop(self, pid: str, d: int) -> None:
+        """Remove the person's shift of day d."""
+        _d, s, a, m = self.place(pid, d)
+        del self.days[pid][d]
+        del self.chosen[(pid, d, s, m)]
+        self.staffed[(d, s, a, m)].remove(pid)
+
+    def may(self, pid: str, key: tuple, days: dict[int, str] | None = None) -> bool:
+        """May the person take this cell's shift, with `days` (default: their roster)?"""
+        d, s, _a, m = key
+        if (pid, d, s, m) not in self.v.work:
+            return False
+        days = self.days[pid] if days is None else days
+        return d not in days and self.rules.fits(days, d, s, pid)
+
+
+def repair_gaps(data: ProblemData, v: Variables, rules: WorkRestRules, chosen: Chosen) -> Chosen:
+    """`chosen` with as many gaps closed as direct fills and one-swap chains close."""
+    roster = _Roster(data, v, rules, chosen)
+    order = sorted(data.people, key=lambda p: p.origin.distance)
+    for key in sorted(v.cells, key=lambda k: k[0]):
+        while roster.short(key) and _close_one(roster, key, order):
+            pass
+    return roster.chosen
+
+
+def _close_one(roster: _Roster, key: tuple, order: list[Person]) -> bool:
+    """Make the cell one place less short: a free person, a person moved from a place that
+    does not need them that day, or one swap; False when none of these can."""
+    d = key[0]
+    helpful = [p.id for p in order if roster.helps(key, p.id)]
+    free = [pid for pid in helpful if d not in roster.days[pid]]
+    for pid in free:
+        if roster.may(pid, key):
+            roster.add(pid, key)
+            return True
+    for pid in helpful:
+        if d in roster.days[pid] and _move(roster, pid, key):
+            return True
+    for pid in free:
+        if (pid, d, key[1], key[3]) not in roster.v.work:
+            continue
+        for other in _nearby(roster, pid, d):
+            rest = {x: s for x, s in roster.days[pid].items() if x != other}
+            if roster.may(pid, key, rest) and _swap(roster, pid, other, key, order):
+                return True
+    return False
+
+
+def _move(roster: _Roster, pid: str, key: tuple) -> bool:
+    """Move a person from a place of the same day that stays as short without them."""
+    d = key[0]
+    if (pid, d) in roster.pinned:
+        return False
+    place = roster.place(pid, d)
+    if place == key:
+        return False
+    before = roster.short(place)
+    roster.drop(pid, d)
+    if roster.short(place) <= before and roster.may(pid, key):
+        roster.add(pid, key)
+        return True
+    roster.add(pid, place)
+    return False
+
+
+def _nearby(roster: _Roster, pid: str, d: int) -> list[int]:
+    """The person's own shifts within a week of day d that may be handed on."""
+    days = roster.days[pid]
+    return sorted(
+        (x for x in range(max(d - WINDOW + 1, 0), d + WINDOW) if x in days and x != d),
+        key=lambda x: abs(x - d),
+    )
+
+
+def _swap(roster: _Roster, pid: str, other: int, key: tuple, order: list[Person]) -> bool:
+    """Hand the person's shift of day `other` to someone who keeps that place as covered
+    (someone free that day, or someone whose own place that day stays as covered without
+    them), then put the person in the cell; False (nothing changed) when nobody can."""
+    if (pid, other) in roster.pinned:
+        return False
+    place = roster.place(pid, other)
+    before = roster.short(place)
+    roster.drop(pid, other)
+    for q in order:
+        if q.id == pid or (q.id, other) in roster.pinned:
+            continue
+        own = roster.place(q.id, other) if other in roster.days[q.id] else None
+        if own == place:
+            continue
+        if own is not None:
+            spare = roster.short(own)
+            roster.drop(q.id, other)
+            if roster.short(own) > spare:
+                roster.add(q.id, own)
+                continue
+        if roster.may(q.id, place):
+            roster.add(q.id, place)
+            if roster.short(place) <= before and roster.may(pid, key):
+                roster.add(pid, key)
+                return True
+            roster.drop(q.id, other)
+        if own is not None:
+            roster.add(q.id, own)
+    roster.add(pid, place)
+    return False
