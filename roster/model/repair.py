@@ -1,16 +1,24 @@
 """Close the gaps a day-by-day fill leaves, by short ejection chains, before CP-SAT starts.
 
 A gap the greedy leaves has nobody free who may take it: everyone who could is capped by
-the week, a run of days or the rest after yesterday's shift. Often one of them becomes free
-by giving up one other shift within a week of the gap, to someone of the same class (same
-police flag and demanded skills, so that place stays met) who may take it. That is all
-this does, gap by gap; every move keeps every maximum of `WorkRestRules`, and fixed rows
-are never moved. At district size CP-SAT spent most of its time in presolve on a loaded
-machine and never improved the warm start: what the warm start leaves is what is returned.
+the week, a run of days or the rest after yesterday's shift, or the place is full with
+people who lack its skill. Gap by gap, in order: someone free who may take it; someone
+moved from a place of that day that is no less covered without them; someone freed by
+handing one of their shifts within a week to another (who is free, or moved, or freed the
+same way once more); for a full place, someone sent home to make room. Every step keeps
+every maximum of `WorkRestRules`, never leaves another place less covered, and never moves
+a fixed row. Sweeps repeat while they close something (a later change can open a chain for
+an earlier gap).
+
+Measured on the hard district (400 x 100 x 28, benchmarks/results/district.md): the greedy
+leaves 87 and 72 uncovered places on seeds 1 and 2, this leaves 8 and 19, in 5-25 s on a
+loaded machine. CP-SAT on the whole model spent most of its share in presolve there and
+did not improve the warm start it was given: what the warm start leaves is what is returned.
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 from roster.data import Mode, Person, ProblemData
@@ -18,6 +26,8 @@ from roster.model.demand import Cell
 from roster.model.variables import Variables
 from roster.model.workrest import WINDOW, WorkRestRules
 
+SWEEPS = 3
+DEEPER = 20  # people tried for a swap behind a swap, per handed shift
 WorkKey = tuple[str, int, str, Mode]  # person, day, shift, mode
 Chosen = dict[WorkKey, str]  # -> area
 
@@ -41,6 +51,18 @@ class _Roster:
             self.days[p][d] = s
             self.staffed[(d, s, a, m)].append(p)
         self.pinned = {(f.person, data.day_index(f.date)) for f in data.fixed}
+
+    def save(self) -> tuple:
+        return (
+            dict(self.chosen),
+            {p: dict(days) for p, days in self.days.items()},
+            {key: list(people) for key, people in self.staffed.items()},
+        )
+
+    def restore(self, saved: tuple) -> None:
+        chosen, days, staffed = saved
+        self.chosen, self.days = dict(chosen), {p: dict(x) for p, x in days.items()}
+        self.staffed = defaultdict(list, {key: list(people) for key, people in staffed.items()})
 
     def short(self, key: tuple) -> int:
         person = self.data.person_by_id
@@ -82,14 +104,49 @@ class _Roster:
         return d not in days and self.rules.fits(days, d, s, pid)
 
 
-def repair_gaps(data: ProblemData, v: Variables, rules: WorkRestRules, chosen: Chosen) -> Chosen:
-    """`chosen` with as many gaps closed as direct fills and one-swap chains close."""
+def repair_gaps(
+    data: ProblemData,
+    v: Variables,
+    rules: WorkRestRules,
+    chosen: Chosen,
+    seconds: float = 30.0,
+) -> Chosen:
+    """`chosen` with the gaps closed that direct fills, moves and chains of up to two swaps
+    close, in up to `SWEEPS` sweeps and about `seconds`."""
     roster = _Roster(data, v, rules, chosen)
     order = sorted(data.people, key=lambda p: p.origin.distance)
-    for key in sorted(v.cells, key=lambda k: k[0]):
-        while roster.short(key) and _close_one(roster, key, order):
-            pass
+    cells = sorted(v.cells, key=lambda k: k[0])
+    deadline = time.monotonic() + seconds
+    for _sweep in range(SWEEPS):  # a later change can open a chain for an earlier gap
+        closed = False
+        for key in cells:
+            while (
+                time.monotonic() < deadline
+                and roster.short(key)
+                and (_close_one(roster, key, order) or _make_room(roster, key, order))
+            ):
+                closed = True
+        if not closed:
+            break
     return roster.chosen
+
+
+def _make_room(roster: _Roster, key: tuple, order: list[Person]) -> bool:
+    """A full cell that lacks a skill or an officer: send home someone it is no less short
+    without, and close it as any other; False (and the roster as it was) when that fails."""
+    cell = roster.v.cells[key]
+    if cell.max_staff is None or len(roster.staffed[key]) < cell.max_staff:
+        return False
+    before = roster.short(key)
+    for pid in list(roster.staffed[key]):
+        if (pid, key[0]) in roster.pinned:
+            continue
+        saved = roster.save()
+        roster.drop(pid, key[0])
+        if roster.short(key) <= before and _close_one(roster, key, order):
+            return True  # one place less short than with them
+        roster.restore(saved)
+    return False
 
 
 def _close_one(roster: _Roster, key: tuple, order: list[Person]) -> bool:
@@ -141,17 +198,29 @@ def _nearby(roster: _Roster, pid: str, d: int) -> list[int]:
     )
 
 
-def _swap(roster: _Roster, pid: str, other: int, key: tuple, order: list[Person]) -> bool:
+def _swap(
+    roster: _Roster,
+    pid: str,
+    other: int,
+    key: tuple,
+    order: list[Person],
+    depth: int = 2,
+    chain: frozenset[str] = frozenset(),
+) -> bool:
     """Hand the person's shift of day `other` to someone who keeps that place as covered
-    (someone free that day, or someone whose own place that day stays as covered without
-    them), then put the person in the cell; False (nothing changed) when nobody can."""
+    (someone free that day, someone whose own place that day stays as covered without them,
+    or, `depth` allowing, someone of the same class freed by a swap of their own), then put
+    the person in the cell; False when nobody can. A failed attempt leaves coverage as it
+    was, though a deeper swap it tried may stay made (it covers its place as well)."""
     if (pid, other) in roster.pinned:
         return False
     place = roster.place(pid, other)
     before = roster.short(place)
     roster.drop(pid, other)
+    chain = chain | {pid}
+    deeper = []
     for q in order:
-        if q.id == pid or (q.id, other) in roster.pinned:
+        if q.id in chain or (q.id, other) in roster.pinned:
             continue
         own = roster.place(q.id, other) if other in roster.days[q.id] else None
         if own == place:
@@ -168,7 +237,20 @@ def _swap(roster: _Roster, pid: str, other: int, key: tuple, order: list[Person]
                 roster.add(pid, key)
                 return True
             roster.drop(q.id, other)
+        elif own is None and depth > 1 and roster.v.class_of[q.id] == roster.v.class_of[pid]:
+            deeper.append(q.id)
         if own is not None:
             roster.add(q.id, own)
+    for q in deeper[:DEEPER]:
+        for later in _nearby(roster, q, other):
+            rest = {x: s for x, s in roster.days[q].items() if x != later}
+            if not roster.may(q, place, rest):
+                continue
+            if _swap(roster, q, later, place, order, depth - 1, chain):
+                if roster.may(pid, key):
+                    roster.add(pid, key)
+                    return True
+                roster.drop(q, other)
+            break
     roster.add(pid, place)
     return False
