@@ -68,6 +68,13 @@ class _Roster:
         person = self.data.person_by_id
         return shortfall(self.v.cells[key], [person[p] for p in self.staffed[key]])
 
+    def spare(self, key: tuple, pid: str) -> bool:
+        """Is the cell no less covered without this person (who stands there)?"""
+        person = self.data.person_by_id
+        here = [person[p] for p in self.staffed[key]]
+        rest = [x for x in here if x.id != pid]
+        return shortfall(self.v.cells[key], rest) <= shortfall(self.v.cells[key], here)
+
     def helps(self, key: tuple, pid: str) -> bool:
         cell = self.v.cells[key]
         if cell.max_staff is not None and len(self.staffed[key]) >= cell.max_staff:
@@ -222,25 +229,26 @@ def _swap(
     for q in order:
         if q.id in chain or (q.id, other) in roster.pinned:
             continue
-        own = roster.place(q.id, other) if other in roster.days[q.id] else None
-        if own == place:
+        if (q.id, other, place[1], place[3]) not in roster.v.work:
             continue
+        own = roster.place(q.id, other) if other in roster.days[q.id] else None
+        if own == place or (own is not None and not roster.spare(own, q.id)):
+            continue
+        rest = roster.days[q.id]
         if own is not None:
-            spare = roster.short(own)
-            roster.drop(q.id, other)
-            if roster.short(own) > spare:
-                roster.add(q.id, own)
-                continue
-        if roster.may(q.id, place):
+            rest = {x: y for x, y in rest.items() if x != other}
+        if roster.may(q.id, place, rest):
+            if own is not None:
+                roster.drop(q.id, other)
             roster.add(q.id, place)
             if roster.short(place) <= before and roster.may(pid, key):
                 roster.add(pid, key)
                 return True
             roster.drop(q.id, other)
+            if own is not None:
+                roster.add(q.id, own)
         elif own is None and depth > 1 and roster.v.class_of[q.id] == roster.v.class_of[pid]:
             deeper.append(q.id)
-        if own is not None:
-            roster.add(q.id, own)
     for q in deeper[:DEEPER]:
         for later in _nearby(roster, q, other):
             rest = {x: s for x, s in roster.days[q].items() if x != later}
