@@ -14,6 +14,7 @@ import signal
 import sys
 import traceback
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -267,6 +268,13 @@ def _solver_options(time_help: str = WHOLE_RUN_HELP):
     return decorate
 
 
+def _write_roster(result: Result, target: Path, changes: Sequence[Change] | None = None) -> Path:
+    """The roster workbook, with the exposure figures in its Summary (the writer, below the
+    features, cannot compute them itself)."""
+    rows = summary_rows(result.data, result.assignments)
+    return write_roster(result, target, changes=changes, summary_rows=rows)
+
+
 def _known(data: ProblemData, person: str, source: Path) -> None:
     if person not in data.person_by_id:
         raise RequestError(f"no person {person!r} in {source}")
@@ -316,7 +324,7 @@ def solve_cmd(
         result,
         f"{say('cli.contradict', 'vi')}; {say('cli.contradict', 'en')}",
     )
-    path = write_roster(result, target, summary_rows=summary_rows(data, result.assignments))
+    path = _write_roster(result, target)
     sheets = []
     if not no_sheets:
         earlier = announced(db, data)
@@ -625,9 +633,7 @@ def replan_cmd(
     plan = replan(data, previous, date_from, params, progress=progress, control=control)
     result = plan.result
     _refuse_infeasible(result, say("cli.replan_contradict", data))
-    path = write_roster(
-        result, target, changes=plan.changes, summary_rows=summary_rows(data, result.assignments)
-    )
+    path = _write_roster(result, target, plan.changes)
     if not no_sheets:
         _write_sheets(
             data,
@@ -723,9 +729,7 @@ def cover_cmd(
                 raise RequestError(say("cli.not_an_option", data, person=chosen))
         result, changes = cover_result(data, assignments, plan.target, options[0])
         target = cover_path(output, workbook, roster_file, person, day, shift)
-        path = write_roster(
-            result, target, changes=changes, summary_rows=summary_rows(data, result.assignments)
-        )
+        path = _write_roster(result, target, changes)
         _write_sheets(
             data,
             result.assignments,
