@@ -6,7 +6,15 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from types import SimpleNamespace
 
-from roster.city.allocate import allocate, city_shifts
+from roster.city.allocate import (
+    PartResult,
+    Stage,
+    allocate,
+    best,
+    city_shifts,
+    group_parts,
+    problem,
+)
 from roster.city.pool import Pool, PoolOfficer, Unit
 from roster.data import Area, Person, ProblemData, Requirement, Settings, Shift
 from roster.verify import check
@@ -19,7 +27,13 @@ SHIFTS = (
 )
 
 
-def _unit(name: str, needs: list[tuple[int, str]], days: int = 5, shifts=SHIFTS) -> ProblemData:
+def _unit(
+    name: str,
+    needs: list[tuple[int, str]],
+    days: int = 5,
+    shifts=SHIFTS,
+    skill: str | None = None,
+) -> ProblemData:
     """A unit with nobody of its own: each (day, shift) of `needs` is one place short."""
     rows = [
         Requirement(
@@ -29,6 +43,7 @@ def _unit(name: str, needs: list[tuple[int, str]], days: int = 5, shifts=SHIFTS)
             date_from=START + timedelta(days=d),
             date_to=START + timedelta(days=d),
             min_staff=1,
+            skill=skill,
         )
         for n, (d, shift) in enumerate(needs)
     ]
@@ -55,9 +70,12 @@ def _officer(pid: str, group: str = "", units: frozenset[str] | None = None) -> 
     return PoolOfficer(Person(id=pid, name=f"Cán bộ {pid}"), group, units)
 
 
+def _firsts(units: dict[str, ProblemData]) -> dict:
+    return {uid: SimpleNamespace(gaps=check(data, []).gaps) for uid, data in units.items()}
+
+
 def _run(pool: Pool, units: dict[str, ProblemData]):
-    results = {uid: SimpleNamespace(gaps=check(data, []).gaps) for uid, data in units.items()}
-    return allocate(pool, units, results, time_limit=10, seed=0)
+    return allocate(pool, units, _firsts(units), time_limit=10, seed=0)
 
 
 def _where(allocation) -> set[tuple[str, int, str, str]]:
@@ -124,3 +142,38 @@ def test_one_shift_id_with_two_times_is_two_city_shifts() -> None:
     allocation = _run(_pool([_officer("X"), _officer("Y")], UNITS), units)
     assert allocation.uncovered == 0
     assert {a.shift for rows in allocation.by_unit.values() for a in rows} == {"D"}
+
+
+def test_spare_officers_cross_to_another_group_once_the_groups_are_served() -> None:
+    units = {"A": _unit("A", [(0, "S")]), "B": _unit("B", [(0, "S"), (0, "C")])}
+    pool = _pool([_officer("X", "Q1"), _officer("Y", "Q1"), _officer("Z", "Q2")], UNITS)
+    p = problem(pool, units, _firsts(units))
+    assert [part.name for part in group_parts(p, 5, 0)] == ["Q1", "Q2"]
+    allocation = _run(pool, units)
+    assert allocation.uncovered == 0
+    where = _where(allocation)
+    assert ("Z", 0, "B", "C") in where or ("Z", 0, "B", "S") in where
+    assert len({p for p, _d, u, _s in where if u == "B" and p in {"X", "Y"}}) == 1
+
+
+def test_a_place_nobody_in_the_pool_could_fill_stays_short_outside_the_models() -> None:
+    units = {"A": _unit("A", [(0, "S")], skill="medic"), "B": _unit("B", [(1, "S")])}
+    pool = _pool([_officer("X")], UNITS)
+    p = problem(pool, units, _firsts(units))
+    assert [r.area for r in p.fillable.requirements] == ["B/A1"]
+    assert len(p.data.requirements) == 2
+    allocation = _run(pool, units)
+    assert (allocation.demand, allocation.filled, allocation.uncovered) == (2, 1, 1)
+
+
+def test_the_groups_allocation_is_kept_when_the_whole_pools_model_finds_nothing() -> None:
+    units = {"A": _unit("A", [(0, "S")]), "B": _unit("B", [(1, "S")])}
+    pool = _pool([_officer("X", "Q1"), _officer("Z", "Q2")], UNITS)
+    p = problem(pool, units, _firsts(units))
+    start = _run(pool, units)
+    groups = PartResult(tuple(start.assignments), tuple(start.stages))
+    nothing = PartResult((), (Stage("uncovered", "unknown", 0, 0, 1.0),))
+    assert best(p, groups, nothing) is groups
+    assert best(p, groups, None) is groups
+    worse = PartResult(groups.assignments[:1], (Stage("uncovered", "feasible", 1, 0, 1.0),))
+    assert best(p, groups, worse) is groups

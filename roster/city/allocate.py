@@ -16,6 +16,14 @@ has and a unit does not:
   outweighs every place of the lower ones;
 - then, in a second stage that keeps the first one's value, own group first, fewer moves,
   and no shift that fills nothing.
+
+A city of many groups is one model too big to solve in time (56 wards, 300 officers, 28 days:
+no allocation at all in 40 s), so it is solved in parts (``plan``): first each group's
+officers on its own units' places, the groups in parallel through the executor; then one model
+of the whole pool, warm-started from the groups' union, in which an officer may go to their own
+group's units and to the units still short that they could fill. A place no pool officer can
+fill (a skill nobody in the pool has) is left out of every model: it stays short either way.
+The parts' union is valid on its own, and is kept when the last model finds nothing better.
 """
 
 from __future__ import annotations
@@ -27,13 +35,13 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from roster.city.pool import Pool, Unit
+from roster.city.pool import Pool
 from roster.data import Area, Assignment, Mode, ProblemData, Requirement, Shift
 from roster.findings import Gap, format_report
 from roster.model.build import build_model
 from roster.model.variables import Variables
 from roster.result import Result
-from roster.verify import check
+from roster.verify import check, unavailable
 
 SEP = "/"
 MAX_WEIGHT = 2**30  # times the preferences scale (under 2**20), still far inside int64
@@ -85,6 +93,11 @@ class Allocation:
     @property
     def gap(self) -> float:
         return self.stages[0].gap if self.stages else 0.0
+
+    @property
+    def found(self) -> bool:
+        """Whether a model found an allocation (else no officer is sent: nothing, or no time)."""
+        return any(stage.status != "unknown" for stage in self.stages)
 
 
 # ---------------------------------------------------------------------------- the problem
@@ -175,6 +188,203 @@ def pool_problem(
     return data, shift_ids
 
 
+# ---------------------------------------------------------------------------- the parts
+
+
+@dataclass(frozen=True)
+class Part:
+    """One allocation model's inputs, all of them: a pure task for the executor."""
+
+    name: str  # the group, or "" for the whole pool
+    data: ProblemData  # officers and places of this part
+    allowed: dict[str, frozenset[str]]  # officer -> the units they may be sent to here
+    outside: dict[str, frozenset[str]]  # officer -> units outside their own group
+    weights: dict[str, int]  # unit -> priority weight of one short place
+    min_stay: int
+    time_limit: float
+    seed: int
+    workers: int = 4  # search strategies, interleaved in one thread (one alone finds little)
+    hint: tuple[Assignment, ...] = ()  # city ids, a valid allocation to start from
+
+
+@dataclass(frozen=True)
+class PartResult:
+    assignments: tuple[Assignment, ...]  # city ids
+    stages: tuple[Stage, ...]
+
+
+@dataclass
+class Problem:
+    """The pool against every short place of the city, and what its parts are cut from."""
+
+    pool: Pool
+    data: ProblemData  # every short place: what the allocation is checked against
+    fillable: ProblemData  # the places some pool officer could fill
+    shift_ids: dict[tuple[str, str], str]
+    weights: dict[str, int]
+    demand: int
+
+    def unit_group(self, uid: str) -> str:
+        return next((u.group for u in self.pool.units if u.id == uid), "")
+
+    def part(
+        self,
+        name: str,
+        officers: dict[str, frozenset[str]],
+        time_limit: float,
+        seed: int,
+        workers: int = 4,
+        hint: tuple[Assignment, ...] = (),
+    ) -> Part:
+        """The model of `officers` (each with the units open to them) on those units' places."""
+        units = frozenset().union(*officers.values()) if officers else frozenset()
+        rows = tuple(r for r in self.fillable.requirements if _unit_of(r.area) in units)
+        areas = tuple(a for a in self.fillable.areas if _unit_of(a.id) in units)
+        people = tuple(p for p in self.fillable.people if p.id in officers)
+        data = self.fillable.model_copy(
+            update={"people": people, "areas": areas, "requirements": rows}
+        )
+        group = {o.person.id: o.group for o in self.pool.officers}
+        outside = {
+            pid: frozenset(u for u in open_ if group[pid] and self.unit_group(u) != group[pid])
+            for pid, open_ in officers.items()
+        }
+        return Part(
+            name,
+            data,
+            officers,
+            outside,
+            self.weights,
+            self.pool.min_stay_days,
+            time_limit,
+            seed,
+            workers,
+            hint,
+        )
+
+
+def _qualifies(data: ProblemData, pid: str, row: Requirement) -> bool:
+    person = data.person_by_id[pid]
+    if row.skill and row.skill not in person.skills:
+        return False
+    if row.min_police >= row.min_staff > 0 and not person.is_police:
+        return False
+    return unavailable(data, pid, row.date_from, row.mode) is None
+
+
+def _open_units(pool: Pool, units: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each officer's units among `units`: all of them, or those of the officer's list."""
+    return {o.person.id: units if o.units is None else units & o.units for o in pool.officers}
+
+
+def _fillable(data: ProblemData, allowed: dict[str, frozenset[str]]) -> ProblemData:
+    """`data` without the places (all rows of a cell) that no officer could fill."""
+    cells: dict[tuple, list[Requirement]] = defaultdict(list)
+    for row in data.requirements:
+        cells[(row.area, row.shift, row.date_from, row.mode)].append(row)
+    keep: list[Requirement] = []
+    for rows in cells.values():
+        uid = _unit_of(rows[0].area)
+        who = [p for p, units in allowed.items() if uid in units]
+        if any(_qualifies(data, p, row) for row in rows for p in who):
+            keep += rows
+    areas = {r.area for r in keep}
+    return data.model_copy(
+        update={
+            "requirements": tuple(keep),
+            "areas": tuple(a for a in data.areas if a.id in areas),
+        }
+    )
+
+
+def _priority_weights(pool: Pool, data: ProblemData) -> dict[str, int]:
+    """A weight per unit: a place of priority n outweighs every place of priority above n."""
+    priority = {u.id: u.priority for u in pool.units}
+    demand: dict[int, int] = defaultdict(int)
+    for gap in check(data, []).gaps:
+        demand[priority[_unit_of(gap.area)]] += gap.missing
+    weights: dict[int, int] = {}
+    below = 0
+    for level in sorted(demand, reverse=True):
+        weights[level] = below + 1
+        below += weights[level] * demand[level]
+    if below > MAX_WEIGHT:
+        weights = {level: n + 1 for n, level in enumerate(sorted(demand, reverse=True))}
+    return {u.id: weights.get(u.priority, 1) for u in pool.units}
+
+
+def problem(pool: Pool, units: Mapping[str, ProblemData], results: Mapping[str, Result]) -> Problem:
+    data, shift_ids = pool_problem(pool, units, results)
+    fillable = _fillable(data, _open_units(pool, frozenset(units)))
+    demand = sum(g.missing for g in check(data, []).gaps)
+    return Problem(pool, data, fillable, shift_ids, _priority_weights(pool, data), demand)
+
+
+def group_parts(problem: Problem, time_limit: float, seed: int) -> list[Part]:
+    """One part per group that has both officers and short places (its own units only)."""
+    short = {_unit_of(a.id) for a in problem.fillable.areas}
+    by_group: dict[str, set[str]] = defaultdict(set)
+    for u in problem.pool.units:
+        if u.id in short:
+            by_group[u.group].add(u.id)
+    parts = []
+    for group, units in sorted(by_group.items()):
+        officers = {
+            pid: open_
+            for pid, open_ in _open_units(problem.pool, frozenset(units)).items()
+            if open_ and _group_of(problem.pool, pid) == group
+        }
+        if officers:
+            parts.append(problem.part(group, officers, time_limit, seed))
+    return parts
+
+
+def _group_of(pool: Pool, pid: str) -> str:
+    return next(o.group for o in pool.officers if o.person.id == pid)
+
+
+def whole_part(
+    problem: Problem,
+    hint: tuple[Assignment, ...],
+    time_limit: float,
+    seed: int,
+    workers: int = 4,
+    grouped: bool = True,
+) -> Part:
+    """The whole pool in one model. `grouped`: an officer may go to their own group's units
+    and to the units still short after `hint` where they could fill a place; else anywhere."""
+    every = frozenset(_unit_of(a.id) for a in problem.fillable.areas)
+    open_units = _open_units(problem.pool, every)
+    if grouped:
+        left = _fillable(
+            problem.fillable.model_copy(
+                update={"requirements": _still_short(problem.fillable, hint)}
+            ),
+            open_units,
+        )
+        fits: dict[str, set[str]] = defaultdict(set)
+        for row in left.requirements:
+            uid = _unit_of(row.area)
+            for pid, units in open_units.items():
+                if uid in units and _qualifies(left, pid, row):
+                    fits[pid].add(uid)
+        own = {
+            pid: frozenset(
+                u for u in units if problem.unit_group(u) == _group_of(problem.pool, pid)
+            )
+            for pid, units in open_units.items()
+        }
+        open_units = {pid: own[pid] | fits.get(pid, set()) for pid in open_units}
+    open_units = {pid: units for pid, units in open_units.items() if units}
+    return problem.part("", open_units, time_limit, seed, workers, hint)
+
+
+def _still_short(data: ProblemData, assignments: tuple[Assignment, ...]) -> tuple[Requirement, ...]:
+    """The requirement rows of the places `assignments` leave short."""
+    short = {(g.date, g.shift, g.area) for g in check(data, list(assignments)).gaps}
+    return tuple(r for r in data.requirements if (r.date_from, r.shift, r.area) in short)
+
+
 # ---------------------------------------------------------------------------- the extra model
 
 
@@ -192,14 +402,15 @@ def _unit_of(area: str) -> str:
     return area.split(SEP, 1)[0]
 
 
-def _place_units(model: cp_model.CpModel, v: Variables, pool: Pool, c: _City) -> None:
+def _place_units(
+    model: cp_model.CpModel, v: Variables, allowed: Mapping[str, frozenset[str]], c: _City
+) -> None:
     """Each working officer stands in one allowed unit; per unit, class counts match."""
     units_at: dict[tuple[int, str, Mode], set[str]] = defaultdict(set)
     for d, s, a, m in v.cells:
         units_at[(d, s, m)].add(_unit_of(a))
-    allowed = {o.person.id: o.units for o in pool.officers}
     for (p, d, s, m), var in v.work.items():
-        here = sorted(u for u in units_at[(d, s, m)] if allowed[p] is None or u in allowed[p])
+        here = sorted(units_at[(d, s, m)] & allowed.get(p, frozenset()))
         if not here:
             model.add(var == 0)
             continue
@@ -241,71 +452,49 @@ def _and(model: cp_model.CpModel, a, b) -> cp_model.IntVar:
 def _stays(model: cp_model.CpModel, v: Variables, days: int, k: int, c: _City) -> None:
     """A move to another unit only after at least `k` duty days in the unit being left.
 
-    ``last[u]`` before day d: the officer's latest duty day was in unit u. ``run`` after day d:
-    an upper bound on the duty days of the current stay, capped at k, that the solver raises
-    to the true length when a move needs it.
+    ``at[u]`` on day d: the unit the officer stands in (one a day; it changes only on a duty
+    day, to the unit of that duty). ``run`` on day d: an upper bound on the duty days of the
+    current stay, capped at k, which the solver raises to the true length when a move needs
+    it. A first posting (no duty before) needs no stay behind it.
     """
     units_of: dict[str, set[str]] = defaultdict(set)
     for p, _d, u in c.y:
         units_of[p].add(u)
-    for p, units in units_of.items():
-        last = dict.fromkeys(units, 0)
+    for p, units in sorted(units_of.items()):
+        if len(units) < 2:
+            continue
+        before: dict[str, cp_model.IntVar] = {}
         run_before: cp_model.LinearExprT = 0
+        served_before: cp_model.LinearExprT = 0  # a duty day before d
         for d in range(days):
             worked = v.day_work(p, d)
-            here = {u: c.y.get((p, d, u), 0) for u in units}
-            same = sum(_and(model, here[u], last[u]) for u in units if _live(here[u], last[u]))
-            has_prev = sum(last.values())
-            if _live(worked, has_prev):
-                moved = model.new_bool_var("")
-                model.add(moved >= worked - same + has_prev - 1)
-                model.add(run_before >= k * moved)
-                c.moves.append(moved)
+            at = {u: model.new_bool_var("") for u in sorted(units)}
+            model.add_exactly_one(at.values())
+            for u, var in at.items():
+                y = c.y.get((p, d, u))
+                if y is not None:
+                    model.add_implication(y, var)
             run = model.new_int_var(0, k, "")
-            model.add(run <= run_before + k * worked)
-            model.add(run <= run_before + 1 + k * (1 - same))
-            model.add(run <= 1 + k * (1 - worked + same))
-            run_before = run
-            nxt = {}
-            for u in units:
-                if not _live(here[u], last[u]):
-                    nxt[u] = 0
-                    continue
-                var = model.new_bool_var("")
-                model.add(var >= here[u])
-                model.add(var >= last[u] - worked)
-                model.add(var <= here[u] + last[u])
-                model.add(var <= here[u] + 1 - worked)
-                nxt[u] = var
-            last = nxt
+            model.add(run <= run_before + worked)
+            if before:
+                moved = model.new_bool_var("")
+                for u, var in at.items():
+                    model.add(moved >= var - before[u])
+                model.add(moved <= worked)
+                model.add(run_before >= k * (moved + served_before - 1))
+                model.add(run <= worked + k * (1 - moved))
+                c.moves.append(moved)
+            served = model.new_bool_var("")
+            model.add(served >= worked)
+            model.add(served >= served_before)
+            model.add(served <= served_before + worked)
+            before, run_before, served_before = at, run, served
 
 
-def _live(*terms) -> bool:
-    """Whether any term is a variable (a sum of constant zeros needs no constraint)."""
-    return any(not isinstance(t, int) or t for t in terms)
-
-
-def _away(pool: Pool, units: Mapping[str, Unit], c: _City) -> None:
-    group = {o.person.id: o.group for o in pool.officers}
+def _away(outside: Mapping[str, frozenset[str]], c: _City) -> None:
     for (p, _d, u), y in c.y.items():
-        if group[p] and units[u].group != group[p]:
+        if u in outside.get(p, ()):
             c.away.append(y)
-
-
-def _priority_weights(v: Variables, units: Mapping[str, Unit]) -> dict[str, int]:
-    """A weight per unit: a place of priority n outweighs every place of priority above n."""
-    demand: dict[int, int] = defaultdict(int)
-    for cell in v.cells.values():
-        demand[units[_unit_of(cell.area)].priority] += cell.lower
-    weights: dict[int, int] = {}
-    below = 0
-    for level in sorted(demand, reverse=True):
-        weights[level] = below + 1
-        below += weights[level] * demand[level]
-    if below > MAX_WEIGHT:
-        levels = sorted(demand, reverse=True)
-        weights = {level: n + 1 for n, level in enumerate(levels)}
-    return {uid: weights.get(u.priority, 1) for uid, u in units.items()}
 
 
 # ---------------------------------------------------------------------------- solving
@@ -379,6 +568,124 @@ def _to_unit(a: Assignment, shift_ids: dict[tuple[str, str], str]) -> tuple[str,
     return uid, a.model_copy(update={"shift": shift, "area": area})
 
 
+def _hint_assignments(
+    model: cp_model.CpModel, v: Variables, c: _City, data: ProblemData, hint: tuple
+) -> None:
+    """Start from `hint`: who works where, and the head counts per cell and class."""
+    day = {d: n for n, d in enumerate(data.dates)}
+    work: set[tuple] = set()
+    placed: dict[tuple, int] = defaultdict(int)
+    for a in hint:
+        d, m = day[a.date], Mode(a.mode)
+        work.add((a.person, d, a.shift, m))
+        work.add((a.person, d, a.shift, m, _unit_of(a.area)))
+        placed[(d, a.shift, a.area, m, v.class_of[a.person])] += 1
+    for key, var in v.work.items():
+        model.add_hint(var, key in work)
+    for key, var in c.z.items():
+        model.add_hint(var, key in work)
+    for (d, s, a, m), by_class in v.count.items():
+        for cls, var in by_class.items():
+            model.add_hint(var, placed.get((d, s, a, m, cls), 0))
+
+
+def solve_part(part: Part) -> PartResult:
+    """A pure task: the part's allocation, most places first (by priority), then own group,
+    fewer moves and no idle shift. The solver's `workers` strategies take turns in one thread
+    (``interleave_search``): the same part gives the same allocation on any executor."""
+    data = part.data
+    if not data.requirements or not data.people:
+        return PartResult((), ())
+    built = build_model(data)
+    model, v = built.model, built.vars
+    c = _City()
+    _place_units(model, v, part.allowed, c)
+    if part.min_stay > 1:
+        _stays(model, v, data.settings.days, part.min_stay, c)
+    _away(part.outside, c)
+    short = _nonnegative(
+        model, [(part.weights[_unit_of(a)], u) for (_d, _s, a), u in v.uncovered.items()]
+    )
+    if part.hint:
+        _hint_assignments(model, v, c, data, part.hint)
+    deadline = time.monotonic() + part.time_limit
+    solver, found = _solve(model, short, 0.7 * part.time_limit, part.seed, part.workers)
+    seconds = time.monotonic() + part.time_limit - deadline
+    if not found:
+        return PartResult((), (Stage("uncovered", "unknown", 0, 0, seconds),))
+    stages = [_stage(solver, "uncovered", found, seconds)]
+    values = list(solver.response_proto.solution)
+    model.add(short <= stages[0].objective)
+    _hint(model, values)
+    start = time.monotonic()
+    prefs = GROUP_WEIGHT * sum(c.away) + sum(c.moves) + sum(c.z.values())
+    solver, found = _solve(model, prefs, deadline - start, part.seed, part.workers)
+    if found:
+        stages.append(_stage(solver, "preferences", found, time.monotonic() - start))
+        values = list(solver.response_proto.solution)
+    return PartResult(tuple(_named(data, v, c, values)), tuple(stages))
+
+
+def weighted_short(problem: Problem, assignments: tuple[Assignment, ...]) -> int:
+    """The first stage's objective, recomputed from rows: places short times their weight."""
+    gaps = check(problem.fillable, list(assignments)).gaps
+    return sum(problem.weights[_unit_of(g.area)] * g.missing for g in gaps)
+
+
+def union(problem: Problem, parts: list[PartResult]) -> PartResult:
+    """The groups' allocations together (disjoint officers and units: valid together); its
+    stages add up the groups' figures, a bound only for officers kept in their group."""
+    rows = tuple(a for part in parts for a in part.assignments)
+    stages = []
+    for name in ("uncovered", "preferences"):
+        found = [s for part in parts for s in part.stages if s.name == name]
+        if not found:
+            continue
+        status = (
+            "unknown"
+            if any(s.status == "unknown" for s in found)
+            else ("optimal" if all(s.status == "optimal" for s in found) else "feasible")
+        )
+        objective = sum(s.objective for s in found)
+        if name == "uncovered":
+            objective = weighted_short(problem, rows)
+        stages.append(
+            Stage(
+                name,
+                status,
+                objective,
+                min(sum(s.bound for s in found), objective),
+                max(s.seconds for s in found),
+            )
+        )
+    return PartResult(rows, tuple(stages))
+
+
+def best(problem: Problem, start: PartResult, whole: PartResult | None) -> PartResult:
+    """The whole pool's model when it found at least as good as its start, else the start."""
+    if whole is None or not any(stage.status != "unknown" for stage in whole.stages):
+        return start
+    if weighted_short(problem, whole.assignments) > weighted_short(problem, start.assignments):
+        return start
+    return whole
+
+
+def finish(problem: Problem, result: PartResult) -> Allocation:
+    """The chosen allocation, checked by the independent checker on every short place."""
+    assignments = list(result.assignments)
+    report = check(problem.data, assignments)
+    if report.violations:
+        raise AllocationError(format_report(report, problem.data))
+    units = {_unit_of(a.id) for a in problem.data.areas}
+    by_unit: dict[str, list[Assignment]] = {uid: [] for uid in sorted(units)}
+    for a in assignments:
+        uid, row = _to_unit(a, problem.shift_ids)
+        by_unit.setdefault(uid, []).append(row)
+    return Allocation(
+        problem.data, assignments, by_unit, list(result.stages), problem.demand, report.uncovered
+    )
+
+
 def allocate(
     pool: Pool,
     units: Mapping[str, ProblemData],
@@ -387,47 +694,13 @@ def allocate(
     seed: int = 0,
     workers: int = 4,
 ) -> Allocation:
-    """The allocation of the pool to the short places of `results` (first solves).
-
-    The solver's `workers` strategies take turns in one thread (``interleave_search``): the
-    same inputs and seed give the same allocation, on whichever executor it runs."""
-    data, shift_ids = pool_problem(pool, units, results)
-    unit_rows = {u.id: u for u in pool.units}
-    demand = sum(g.missing for g in check(data, []).gaps)
-    empty = Allocation(data, [], {uid: [] for uid in units}, demand=demand, uncovered=demand)
-    if not data.requirements or not data.people:
-        return empty
-    built = build_model(data)
-    model, v = built.model, built.vars
-    c = _City()
-    _place_units(model, v, pool, c)
-    if pool.min_stay_days > 1:
-        _stays(model, v, data.settings.days, pool.min_stay_days, c)
-    _away(pool, unit_rows, c)
-    weights = _priority_weights(v, unit_rows)
-    short = _nonnegative(
-        model, [(weights[_unit_of(a)], u) for (_d, _s, a), u in v.uncovered.items()]
-    )
-    deadline = time.monotonic() + time_limit
-    solver, found = _solve(model, short, 0.7 * time_limit, seed, workers)
-    if not found:
-        return empty
-    stages = [_stage(solver, "uncovered", found, time.monotonic() + time_limit - deadline)]
-    values = list(solver.response_proto.solution)
-    model.add(short <= stages[0].objective)
-    _hint(model, values)
-    start = time.monotonic()
-    prefs = GROUP_WEIGHT * sum(c.away) + sum(c.moves) + sum(c.z.values())
-    solver, found = _solve(model, prefs, deadline - start, seed, workers)
-    if found:
-        stages.append(_stage(solver, "preferences", found, time.monotonic() - start))
-        values = list(solver.response_proto.solution)
-    assignments = _named(data, v, c, values)
-    report = check(data, assignments)
-    if report.violations:
-        raise AllocationError(format_report(report, data))
-    by_unit: dict[str, list[Assignment]] = {uid: [] for uid in units}
-    for a in assignments:
-        uid, row = _to_unit(a, shift_ids)
-        by_unit[uid].append(row)
-    return Allocation(data, assignments, by_unit, stages, demand, report.uncovered)
+    """The allocation of the pool to the short places of `results` (first solves), in one
+    process: the groups one after another, then the whole pool (``plan`` fans the groups out)."""
+    p = problem(pool, units, results)
+    parts = group_parts(p, time_limit / 2, seed)
+    if len(parts) < 2:
+        whole = solve_part(whole_part(p, (), time_limit, seed, workers, grouped=False))
+        return finish(p, whole)
+    start = union(p, [solve_part(part) for part in parts])
+    whole = solve_part(whole_part(p, start.assignments, time_limit / 2, seed, workers))
+    return finish(p, best(p, start, whole))

@@ -64,6 +64,11 @@ class Executor(Protocol):
     @property
     def description(self) -> str: ...
 
+    @property
+    def slots(self) -> int:
+        """How many tasks run at once."""
+        ...
+
 
 def _quiet() -> None:
     """Workers leave Ctrl-C to the main process, which lets running solves finish and keeps
@@ -99,6 +104,10 @@ class LocalExecutor:
     @property
     def description(self) -> str:
         return f"local, {self.workers} worker process(es)"
+
+    @property
+    def slots(self) -> int:
+        return self.workers
 
     def _round(
         self, fn: Callable[[Any], Any], tasks: dict[int, Any], stop: Stop, done: Done
@@ -191,6 +200,10 @@ class RayExecutor:
     @property
     def description(self) -> str:
         return f"Ray at {self.address}" if self.address else "Ray, local"
+
+    @property
+    def slots(self) -> int:
+        return max(1, int(self.ray.cluster_resources().get("CPU", 1)))
 
     def map(
         self,

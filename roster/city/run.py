@@ -17,11 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from roster.city.allocate import Allocation, allocate
-from roster.city.executor import Executor, LocalExecutor, Outcome
+from roster.city import allocate as allocation
+from roster.city.allocate import Allocation
+from roster.city.executor import SKIPPED, Executor, LocalExecutor, Outcome
 from roster.city.final import with_pool
 from roster.city.folder import City, FileProblem, read_city
-from roster.city.pool import Pool, Unit
+from roster.city.pool import Unit
 from roster.data import Assignment, ProblemData
 from roster.result import Result, Status
 from roster.solver import solve
@@ -94,21 +95,6 @@ def solve_unit(task: UnitTask) -> Result | None:
         seed=task.seed,
         hint=list(task.hint) or None,
     )
-
-
-@dataclass(frozen=True)
-class AllocationTask:
-    pool: Pool
-    units: dict[str, ProblemData]
-    results: dict[str, Result]
-    time_limit: float
-    seed: int
-
-
-def allocate_task(task: AllocationTask) -> Allocation:
-    """The allocation as a pure task: run by the executor like the unit solves, so it sees
-    the same fixed hash seed (and gives the same allocation) on every engine."""
-    return allocate(task.pool, task.units, task.results, task.time_limit, task.seed)
 
 
 @dataclass
@@ -187,18 +173,43 @@ def _unit_tasks(
 def _allocate(
     executor: Executor, city: City, runs: Mapping[str, UnitRun], seed: int, control: Control
 ) -> Outcome:
-    """The allocation on half of what is left (the final solves need the rest)."""
+    """The allocation on half of what is left (the final solves need the rest): each group's
+    officers on its own units in parallel, then the whole pool warm-started from their union."""
     firsts = {
         uid: r.first
         for uid, r in runs.items()
         if r.first is not None and r.first.status != Status.INFEASIBLE
     }
-    limit = control.budget(min(city.pool.time_limit_s, 4 * city.pool.unit_time_limit_s), 0.5)
-    task = AllocationTask(city.pool, {u: city.units[u] for u in firsts}, firsts, limit, seed)
-    outcome = executor.map(allocate_task, [task], control.stopped)[0]
-    if outcome.skipped:
-        control.skipped()
-    return outcome
+    pool = city.pool
+    problem = allocation.problem(pool, {u: city.units[u] for u in firsts}, firsts)
+    limit = control.budget(min(pool.time_limit_s, 4 * pool.unit_time_limit_s), 0.5)
+    parts = allocation.group_parts(problem, limit, seed)
+    start = allocation.PartResult((), ())
+    if len(parts) > 1:
+        rounds = math.ceil(len(parts) / executor.slots)
+        each = control.budget(limit, 0.4 / rounds)
+        parts = [replace(p, time_limit=each) for p in parts]
+        outcomes = executor.map(allocation.solve_part, parts, control.stopped)
+        if any(o.skipped for o in outcomes):
+            control.skipped()
+            return SKIPPED
+        failed = next((o for o in outcomes if not o.ok), None)
+        if failed is not None:
+            return failed
+        start = allocation.union(problem, [o.value for o in outcomes])
+    whole = allocation.whole_part(
+        problem, start.assignments, control.budget(limit, 0.5), seed, grouped=len(parts) > 1
+    )
+    outcome = executor.map(allocation.solve_part, [whole], control.stopped)[0]
+    if (outcome.skipped or not outcome.ok) and not start.assignments:
+        if outcome.skipped:
+            control.skipped()
+        return outcome
+    chosen = allocation.best(problem, start, outcome.value if outcome.ok else None)
+    try:
+        return Outcome(allocation.finish(problem, chosen))
+    except allocation.AllocationError as error:
+        return Outcome(error=str(error))
 
 
 def _final_tasks(
