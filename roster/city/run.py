@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roster.city.allocate import Allocation, allocate
-from roster.city.executor import Executor, LocalExecutor, Outcome
+from roster.city.executor import Executor, LocalExecutor, Outcome, Worker, peak_mb
 from roster.city.final import with_pool
 from roster.city.folder import City, FileProblem, read_city
 from roster.city.pool import Pool, Unit
@@ -141,6 +141,8 @@ class CityRun:
     allocation_error: str = ""
     phases: dict[str, float] = field(default_factory=dict)
     stopped: str = ""  # INTERRUPTED or OUT_OF_TIME when the run ended before its work was done
+    workers: dict[str, list[Worker]] = field(default_factory=dict)  # phase -> each task's
+    main_peak_mb: float = 0.0  # the main process's peak resident memory (ru_maxrss)
 
     @property
     def complete(self) -> bool:
@@ -159,7 +161,8 @@ def _solve_all(
     runs: Mapping[str, UnitRun],
     final: bool,
     control: Control,
-) -> None:
+) -> list[Worker]:
+    """Each task's outcome into its unit's run; returns where the tasks that finished ran."""
     outcomes = executor.map(solve_unit, tasks, control.stopped, control.finished)
     for task, outcome in zip(tasks, outcomes, strict=True):
         run = runs[task.unit]
@@ -172,6 +175,7 @@ def _solve_all(
             run.final = outcome.value
         else:
             run.first = outcome.value
+    return [o.worker for o in outcomes if o.worker is not None]
 
 
 def _unit_tasks(
@@ -246,16 +250,20 @@ def run_city(
 
     clock = time.monotonic()
     tasks = _unit_tasks(city.units, city.pool.unit_time_limit_s, seed, control)
-    _solve_all(executor, tasks, runs, False, control)
+    workers = {"unit solves": _solve_all(executor, tasks, runs, False, control)}
     phases["unit solves"] = time.monotonic() - clock
 
     clock = time.monotonic()
     outcome = _allocate(executor, city, runs, seed, control)
     allocation = outcome.value if outcome.ok and not outcome.skipped else None
     phases["allocation"] = time.monotonic() - clock
+    workers["allocation"] = [outcome.worker] if outcome.worker else []
 
     clock = time.monotonic()
-    _solve_all(executor, _final_tasks(city, runs, allocation, seed, control), runs, True, control)
+    final = _final_tasks(city, runs, allocation, seed, control)
+    workers["final solves"] = _solve_all(executor, final, runs, True, control)
     phases["final solves"] = time.monotonic() - clock
     error = "" if outcome.ok else f"{outcome.error} (after {outcome.attempts} attempts)"
-    return CityRun(city, runs, allocation, executor.description, error, phases, control.cut)
+    run = CityRun(city, runs, allocation, executor.description, error, phases, control.cut)
+    run.workers, run.main_peak_mb = workers, peak_mb()
+    return run

@@ -161,6 +161,34 @@ def figures(run: CityRun) -> list[tuple[str, object]]:
         ]
     out.append(("executor", run.executor))
     out += [(f"seconds: {name}", round(s, 1)) for name, s in run.phases.items()]
+    return out + _worker_figures(run)
+
+
+def tasks_per_node(run: CityRun) -> Counter:
+    """How many tasks (unit solves, the allocation, final solves) each node ran."""
+    return Counter(w.node for phase in run.workers.values() for w in phase)
+
+
+def worker_peaks(run: CityRun) -> dict[tuple[str, int], float]:
+    """Each worker process (node, pid): the highest peak memory it reported, in MB."""
+    peaks: dict[tuple[str, int], float] = {}
+    for w in (w for phase in run.workers.values() for w in phase):
+        peaks[(w.node, w.pid)] = max(peaks.get((w.node, w.pid), 0.0), w.peak_mb)
+    return dict(sorted(peaks.items()))
+
+
+def _worker_figures(run: CityRun) -> list[tuple[str, object]]:
+    """Tasks per node (in all and per phase), the main process's and each worker's peak memory."""
+    out: list[tuple[str, object]] = []
+    for node, count in sorted(tasks_per_node(run).items()):
+        out.append((f"tasks on {node}", count))
+        for phase, workers in run.workers.items():
+            out.append((f"tasks on {node}: {phase}", sum(w.node == node for w in workers)))
+    peaks = worker_peaks(run)
+    out.append(("peak memory MB: main process", run.main_peak_mb))
+    out.append(("peak memory MB: highest worker", max(peaks.values(), default=0.0)))
+    for (node, pid), peak in peaks.items():
+        out.append((f"peak memory MB: worker {pid} on {node}", peak))
     return out
 
 
@@ -265,6 +293,19 @@ def _allocation_line(run: CityRun, lang: str) -> str:
     )
 
 
+def _workers_line(run: CityRun, lang: str) -> str:
+    """Tasks per node; the peak memory of the main process and of the fullest worker."""
+    nodes = ", ".join(f"{node} {n}" for node, n in sorted(tasks_per_node(run).items()))
+    worker = max(worker_peaks(run).values(), default=0.0)
+    return say(
+        "city.workers",
+        lang,
+        nodes=nodes or "-",
+        main=f"{run.main_peak_mb:.0f}",
+        worker=f"{worker:.0f}",
+    )
+
+
 def _troubles(run: CityRun, lang: str) -> list[str]:
     """Problems, failures and an early stop: what the reader must not miss."""
     lines = [say("city.problem", lang, problem=p) for p in run.city.problems]
@@ -307,6 +348,7 @@ def summary(run: CityRun) -> str:
         )
     if run.allocation:
         lines.append(_allocation_line(run, lang))
+    lines.append(_workers_line(run, lang))
     lines += _troubles(run, lang)
     return "\n".join(lines) + "\n"
 

@@ -747,6 +747,9 @@ WORDS: dict[str, str] = {
     "city.state.broken": "broken",
     "city.state.failed": "failed",
     "city.state.infeasible": "infeasible",
+    "city.workers": (
+        "Tasks per node: {nodes}; peak memory: main process {main} MB, workers up to {worker} MB"
+    ),
     "city.allocation_not_reached": "The allocation was not reached: no pool officer was sent",
 }
 

@@ -744,6 +744,10 @@ WORDS: dict[str, str] = {
     "city.state.broken": "tệp lỗi",
     "city.state.failed": "thất bại",
     "city.state.infeasible": "không khả thi",
+    "city.workers": (
+        "Số tác vụ theo máy: {nodes}; bộ nhớ cao nhất: tiến trình chính {main} MB, "
+        "tiến trình phụ tối đa {worker} MB"
+    ),
     "city.allocation_not_reached": "Chưa tới bước điều động: chưa cử cán bộ tăng cường nào",
 }
 

@@ -1,0 +1,62 @@
+"""What a city run says about how it ran: tasks per node, the peak memory of the main process
+and of each worker, and the time of every phase, in the Figures sheet and in the summary."""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from roster.city.executor import LocalExecutor
+from roster.city.names import COMMAND_FILE
+from roster.city.run import CityRun, run_city
+from roster.reports.city import write_all
+from roster.text.contract import CITY_SHEETS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("city", ROOT / "benchmarks/city.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def figures_sheet(out: Path) -> dict[str, object]:
+    """The Figures sheet of a command workbook, key -> value."""
+    wb = load_workbook(out / COMMAND_FILE, read_only=True)
+    title = next(t for t in wb.sheetnames if t in CITY_SHEETS["figures"])
+    rows = {k: v for k, v in list(wb[title].iter_rows(values_only=True))[1:]}
+    wb.close()
+    return rows
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[CityRun, Path, str]:
+    root = tmp_path_factory.mktemp("figures")
+    folder = _generator().generate_city(
+        root / "in", districts=2, wards=3, pool=8, days=5, people=10
+    )
+    run = run_city(folder, LocalExecutor(2), unit_time_limit=2, seed=1)
+    out = root / "out"
+    return run, out, write_all(run, out, sheets=False)
+
+
+def test_tasks_per_node_and_peak_memory(written: tuple[CityRun, Path, str]) -> None:
+    run, out, summary = written
+    host = socket.gethostname()
+    tasks = sum(len(w) for w in run.workers.values())
+    assert len(run.workers["unit solves"]) == 3 and len(run.workers["allocation"]) == 1
+    rows = figures_sheet(out)
+    assert rows[f"tasks on {host}"] == tasks
+    assert rows[f"tasks on {host}: unit solves"] == 3
+    assert rows["peak memory MB: main process"] == run.main_peak_mb > 0
+    workers = [k for k in rows if str(k).startswith("peak memory MB: worker ")]
+    assert workers and all(rows[k] > 0 for k in workers)
+    assert rows["peak memory MB: highest worker"] == max(rows[k] for k in workers)
+    assert f"{host} {tasks}" in summary and f"{run.main_peak_mb:.0f} MB" in summary
