@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import socket
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from roster.city.executor import LocalExecutor
 from roster.city.names import COMMAND_FILE
 from roster.city.run import CityRun, run_city
 from roster.reports.city import write_all
+from roster.text import say
 from roster.text.contract import CITY_SHEETS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +62,33 @@ def test_tasks_per_node_and_peak_memory(written: tuple[CityRun, Path, str]) -> N
     assert workers and all(rows[k] > 0 for k in workers)
     assert rows["peak memory MB: highest worker"] == max(rows[k] for k in workers)
     assert f"{host} {tasks}" in summary and f"{run.main_peak_mb:.0f} MB" in summary
+
+
+def test_checks_and_writing_are_phases_of_their_own(written: tuple[CityRun, Path, str]) -> None:
+    run, out, summary = written
+    names = ("read", "unit solves", "allocation", "final solves", "writing", "checks")
+    assert tuple(run.phases) == names
+    assert run.phases["writing"] > 0 and run.phases["checks"] > 0
+    rows = figures_sheet(out)
+    for name in names:
+        assert rows[f"seconds: {name}"] == round(run.phases[name], 1)
+    assert rows["check across units: problems"] == 0
+    assert run.checked is not None and run.checked.ok and run.checked.units_checked == 3
+    for name in names:
+        assert say(f"city.phase.{name}", "vi") in summary
+    checked = say("city.checked", "vi", units=3, rows=run.checked.pool_rows)
+    assert checked in summary
+
+
+def test_what_the_check_finds_is_in_the_summary(tmp_path: Path) -> None:
+    """The check runs on the files written: a roster that lost its rows is found."""
+    folder = _generator().generate_city(tmp_path / "in", districts=1, wards=2, pool=4, days=3)
+    run = run_city(folder, LocalExecutor(1), unit_time_limit=1, seed=1)
+    emptied = run.units["P01"]
+    emptied.final = replace(emptied.final, assignments=[])  # its places now short, unlisted
+    summary = write_all(run, tmp_path / "out", sheets=False)
+    assert run.checked is not None and run.checked.issues
+    assert say("city.check_problems", "vi", count=len(run.checked.issues)) in summary
+    assert run.checked.issues[0] in summary
+    rows = figures_sheet(tmp_path / "out")
+    assert rows["check across units: problems"] == len(run.checked.issues)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roster.city.allocate import Allocation, allocate
+from roster.city.check import CityCheck
 from roster.city.executor import Executor, LocalExecutor, Outcome, Worker, peak_mb
 from roster.city.final import with_pool
 from roster.city.folder import City, FileProblem, read_city
@@ -143,6 +144,7 @@ class CityRun:
     stopped: str = ""  # INTERRUPTED or OUT_OF_TIME when the run ended before its work was done
     workers: dict[str, list[Worker]] = field(default_factory=dict)  # phase -> each task's
     main_peak_mb: float = 0.0  # the main process's peak resident memory (ru_maxrss)
+    checked: CityCheck | None = None  # the check across units of the written outputs
 
     @property
     def complete(self) -> bool:

@@ -9,6 +9,7 @@ names in brackets when `vi`); `roster check-city` reads either.
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,6 +18,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
+from roster.city.check import check_city
+from roster.city.executor import peak_mb
 from roster.city.names import (
     ALLOCATION_COLUMNS,
     CITY_SHEETS,
@@ -36,6 +39,7 @@ from roster.sheets import write_sheets
 from roster.text import say
 from roster.text.contract import city_column
 
+CHECK_LINES = 5  # the check's findings the summary lists; check-city prints them all
 FILLS = {  # share of places covered: red, amber, green
     "short": PatternFill("solid", fgColor="F8696B"),
     "part": PatternFill("solid", fgColor="FFEB84"),
@@ -144,15 +148,15 @@ def _officer_rows(run: CityRun):
 def figures(run: CityRun) -> list[tuple[str, object]]:
     """The allocation's figures, as the summary prints them."""
     a = run.allocation
-    if a is None:
-        return []
-    out: list[tuple[str, object]] = [
-        ("places short before the pool", a.demand),
-        ("places filled by the pool", a.filled),
-        ("pool shifts", len(a.assignments)),
-        ("places still short after the pool", a.uncovered),
-    ]
-    for stage in a.stages:
+    out: list[tuple[str, object]] = []
+    if a is not None:
+        out += [
+            ("places short before the pool", a.demand),
+            ("places filled by the pool", a.filled),
+            ("pool shifts", len(a.assignments)),
+            ("places still short after the pool", a.uncovered),
+        ]
+    for stage in a.stages if a is not None else ():
         out += [
             (f"allocation {stage.name}: status", stage.status),
             (f"allocation {stage.name}: objective", stage.objective),
@@ -161,6 +165,8 @@ def figures(run: CityRun) -> list[tuple[str, object]]:
         ]
     out.append(("executor", run.executor))
     out += [(f"seconds: {name}", round(s, 1)) for name, s in run.phases.items()]
+    if run.checked is not None:
+        out.append(("check across units: problems", len(run.checked.issues)))
     return out + _worker_figures(run)
 
 
@@ -318,6 +324,10 @@ def _troubles(run: CityRun, lang: str) -> list[str]:
         lines.append(say(f"city.stopped.{run.stopped}", lang))
     if run.stopped and run.allocation is None:
         lines.append(say("city.allocation_not_reached", lang))
+    if run.checked is not None and not run.checked.ok:
+        issues = run.checked.issues
+        lines.append(say("city.check_problems", lang, count=len(issues)))
+        lines += [f"  {issue}" for issue in issues[:CHECK_LINES]]
     return lines
 
 
@@ -349,15 +359,33 @@ def summary(run: CityRun) -> str:
     if run.allocation:
         lines.append(_allocation_line(run, lang))
     lines.append(_workers_line(run, lang))
+    phases = ", ".join(f"{say(f'city.phase.{p}', lang)} {s:.1f}" for p, s in run.phases.items())
+    lines.append(say("city.phases", lang, phases=phases))
+    if run.checked is not None and run.checked.ok:
+        found = run.checked
+        lines.append(say("city.checked", lang, units=found.units_checked, rows=found.pool_rows))
     lines += _troubles(run, lang)
     return "\n".join(lines) + "\n"
 
 
 def write_all(run: CityRun, out: Path, sheets: bool = True) -> str:
-    """Every output; returns the summary, also written to `summary.txt`."""
+    """Every output, then the check across units (`roster check-city`) on what was written;
+    returns the summary, also written to `summary.txt`.
+
+    Adds the phases "writing" (unit rosters, duty sheets, messages, the command workbook) and
+    "checks" to ``run.phases``, the check's findings to ``run.checked`` and the main process's
+    peak memory at the end: the command workbook is written again with them in its Figures
+    (its other sheets unchanged), a write that, like the summary's, is in no phase."""
+    clock = time.monotonic()
     write_units(run, out, sheets)
-    write_command(run, out)
     write_messages(run, out)
+    write_command(run, out)  # `Allocation` and `Requests above`, which the check reads
+    run.phases["writing"] = time.monotonic() - clock
+    clock = time.monotonic()
+    run.checked = check_city(run.city.folder, out)
+    run.phases["checks"] = time.monotonic() - clock
+    run.main_peak_mb = max(run.main_peak_mb, peak_mb())
+    write_command(run, out)
     text = summary(run)
     (out / SUMMARY_FILE).write_text(text, encoding="utf-8")
     return text

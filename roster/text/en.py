@@ -750,6 +750,17 @@ WORDS: dict[str, str] = {
     "city.workers": (
         "Tasks per node: {nodes}; peak memory: main process {main} MB, workers up to {worker} MB"
     ),
+    "city.phases": "Seconds: {phases}",
+    "city.phase.read": "read",
+    "city.phase.unit solves": "unit solves",
+    "city.phase.allocation": "allocation",
+    "city.phase.final solves": "final solves",
+    "city.phase.writing": "writing",
+    "city.phase.checks": "checks",
+    "city.checked": (
+        "Checked across units: {units} unit rosters, {rows} pool officer rows, no problem"
+    ),
+    "city.check_problems": "Check across units: {count} problem(s) (roster check-city):",
     "city.allocation_not_reached": "The allocation was not reached: no pool officer was sent",
 }
 

@@ -748,6 +748,18 @@ WORDS: dict[str, str] = {
         "Số tác vụ theo máy: {nodes}; bộ nhớ cao nhất: tiến trình chính {main} MB, "
         "tiến trình phụ tối đa {worker} MB"
     ),
+    "city.phases": "Thời gian (giây): {phases}",
+    "city.phase.read": "đọc",
+    "city.phase.unit solves": "xếp lịch đơn vị",
+    "city.phase.allocation": "điều động",
+    "city.phase.final solves": "xếp lại với tăng cường",
+    "city.phase.writing": "ghi kết quả",
+    "city.phase.checks": "kiểm tra",
+    "city.checked": (
+        "Đã kiểm tra chéo các đơn vị: {units} lịch đơn vị, {rows} ca của cán bộ tăng cường, "
+        "không có lỗi"
+    ),
+    "city.check_problems": "Kiểm tra chéo các đơn vị: {count} lỗi (roster check-city):",
     "city.allocation_not_reached": "Chưa tới bước điều động: chưa cử cán bộ tăng cường nào",
 }
 
