@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from roster.city.executor import LocalExecutor
 from roster.city.names import COMMAND_FILE
 from roster.city.run import CityRun, run_city
-from roster.reports.city import write_all
+from roster.reports.city import worker_peaks, write_all
 from roster.text import say
 from roster.text.contract import CITY_SHEETS
 
@@ -38,6 +38,13 @@ def figures_sheet(out: Path) -> dict[str, object]:
     return rows
 
 
+def key(name: str, **values: object) -> str:
+    """A Figures key as a Vietnamese run (the generated city's language) writes it."""
+    if "phase" in values:
+        values["phase"] = say(f"city.phase.{values['phase']}", "vi")
+    return say(f"city.figure.{name}", "vi", **values)
+
+
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[CityRun, Path, str]:
     root = tmp_path_factory.mktemp("figures")
@@ -55,12 +62,12 @@ def test_tasks_per_node_and_peak_memory(written: tuple[CityRun, Path, str]) -> N
     tasks = sum(len(w) for w in run.workers.values())
     assert len(run.workers["unit solves"]) == 3 and len(run.workers["allocation"]) == 1
     rows = figures_sheet(out)
-    assert rows[f"tasks on {host}"] == tasks
-    assert rows[f"tasks on {host}: unit solves"] == 3
-    assert rows["peak memory MB: main process"] == run.main_peak_mb > 0
-    workers = [k for k in rows if str(k).startswith("peak memory MB: worker ")]
-    assert workers and all(rows[k] > 0 for k in workers)
-    assert rows["peak memory MB: highest worker"] == max(rows[k] for k in workers)
+    assert rows[key("tasks", node=host)] == tasks
+    assert rows[key("tasks_phase", node=host, phase="unit solves")] == 3
+    assert rows[key("main_peak")] == run.main_peak_mb > 0
+    workers = [rows[key("worker_peak", pid=pid, node=host)] for _n, pid in worker_peaks(run)]
+    assert workers and all(peak > 0 for peak in workers)
+    assert rows[key("highest_worker")] == max(workers)
     assert f"{host} {tasks}" in summary and f"{run.main_peak_mb:.0f} MB" in summary
 
 
@@ -71,8 +78,8 @@ def test_checks_and_writing_are_phases_of_their_own(written: tuple[CityRun, Path
     assert run.phases["writing"] > 0 and run.phases["checks"] > 0
     rows = figures_sheet(out)
     for name in names:
-        assert rows[f"seconds: {name}"] == round(run.phases[name], 1)
-    assert rows["check across units: problems"] == 0
+        assert rows[key("seconds", phase=name)] == round(run.phases[name], 1)
+    assert rows[key("check_problems")] == 0
     assert run.checked is not None and run.checked.ok and run.checked.units_checked == 3
     for name in names:
         assert say(f"city.phase.{name}", "vi") in summary
@@ -91,4 +98,4 @@ def test_what_the_check_finds_is_in_the_summary(tmp_path: Path) -> None:
     assert say("city.check_problems", "vi", count=len(run.checked.issues)) in summary
     assert run.checked.issues[0] in summary
     rows = figures_sheet(tmp_path / "out")
-    assert rows["check across units: problems"] == len(run.checked.issues)
+    assert rows[key("check_problems")] == len(run.checked.issues)

@@ -36,7 +36,7 @@ from roster.data import Assignment, ProblemData
 from roster.io.writer import write_roster
 from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.sheets import write_sheets
-from roster.text import say
+from roster.text import say, words
 from roster.text.contract import city_column
 
 CHECK_LINES = 5  # the check's findings the summary lists; check-city prints them all
@@ -146,28 +146,41 @@ def _officer_rows(run: CityRun):
 
 
 def figures(run: CityRun) -> list[tuple[str, object]]:
-    """The allocation's figures, as the summary prints them."""
+    """The allocation's figures, how the run went (phases, tasks, memory), keys in the pool's
+    language."""
+    lang = run.city.pool.language
     a = run.allocation
     out: list[tuple[str, object]] = []
     if a is not None:
         out += [
-            ("places short before the pool", a.demand),
-            ("places filled by the pool", a.filled),
-            ("pool shifts", len(a.assignments)),
-            ("places still short after the pool", a.uncovered),
+            (say("city.figure.demand", lang), a.demand),
+            (say("city.figure.filled", lang), a.filled),
+            (say("city.figure.pool_shifts", lang), len(a.assignments)),
+            (say("city.figure.uncovered", lang), a.uncovered),
         ]
     for stage in a.stages if a is not None else ():
+        name = _stage_name(stage.name, lang)
         out += [
-            (f"allocation {stage.name}: status", stage.status),
-            (f"allocation {stage.name}: objective", stage.objective),
-            (f"allocation {stage.name}: bound", stage.bound),
-            (f"allocation {stage.name}: gap", round(stage.gap, 4)),
+            (say("city.figure.stage_status", lang, stage=name), stage.status),
+            (say("city.figure.stage_objective", lang, stage=name), stage.objective),
+            (say("city.figure.stage_bound", lang, stage=name), stage.bound),
+            (say("city.figure.stage_gap", lang, stage=name), round(stage.gap, 4)),
         ]
-    out.append(("executor", run.executor))
-    out += [(f"seconds: {name}", round(s, 1)) for name, s in run.phases.items()]
+    out.append((say("city.figure.executor", lang), run.executor))
+    for name, seconds in run.phases.items():
+        out.append((say("city.figure.seconds", lang, phase=_phase(name, lang)), round(seconds, 1)))
     if run.checked is not None:
-        out.append(("check across units: problems", len(run.checked.issues)))
-    return out + _worker_figures(run)
+        out.append((say("city.figure.check_problems", lang), len(run.checked.issues)))
+    return out + _worker_figures(run, lang)
+
+
+def _stage_name(name: str, lang: str) -> str:
+    """An allocation stage's name in `lang`; a stage the catalogue does not know, as it is."""
+    return words(lang).get(f"city.stage.{name}", name)
+
+
+def _phase(name: str, lang: str) -> str:
+    return say(f"city.phase.{name}", lang)
 
 
 def tasks_per_node(run: CityRun) -> Counter:
@@ -183,18 +196,19 @@ def worker_peaks(run: CityRun) -> dict[tuple[str, int], float]:
     return dict(sorted(peaks.items()))
 
 
-def _worker_figures(run: CityRun) -> list[tuple[str, object]]:
+def _worker_figures(run: CityRun, lang: str) -> list[tuple[str, object]]:
     """Tasks per node (in all and per phase), the main process's and each worker's peak memory."""
     out: list[tuple[str, object]] = []
     for node, count in sorted(tasks_per_node(run).items()):
-        out.append((f"tasks on {node}", count))
+        out.append((say("city.figure.tasks", lang, node=node), count))
         for phase, workers in run.workers.items():
-            out.append((f"tasks on {node}: {phase}", sum(w.node == node for w in workers)))
+            key = say("city.figure.tasks_phase", lang, node=node, phase=_phase(phase, lang))
+            out.append((key, sum(w.node == node for w in workers)))
     peaks = worker_peaks(run)
-    out.append(("peak memory MB: main process", run.main_peak_mb))
-    out.append(("peak memory MB: highest worker", max(peaks.values(), default=0.0)))
+    out.append((say("city.figure.main_peak", lang), run.main_peak_mb))
+    out.append((say("city.figure.highest_worker", lang), max(peaks.values(), default=0.0)))
     for (node, pid), peak in peaks.items():
-        out.append((f"peak memory MB: worker {pid} on {node}", peak))
+        out.append((say("city.figure.worker_peak", lang, pid=pid, node=node), peak))
     return out
 
 
@@ -359,7 +373,7 @@ def summary(run: CityRun) -> str:
     if run.allocation:
         lines.append(_allocation_line(run, lang))
     lines.append(_workers_line(run, lang))
-    phases = ", ".join(f"{say(f'city.phase.{p}', lang)} {s:.1f}" for p, s in run.phases.items())
+    phases = ", ".join(f"{_phase(p, lang)} {s:.1f}" for p, s in run.phases.items())
     lines.append(say("city.phases", lang, phases=phases))
     if run.checked is not None and run.checked.ok:
         found = run.checked
