@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from roster.city.allocate import Allocation, allocate
+from roster.city.allocate import SEP, Allocation, allocate
 from roster.city.check import CityCheck
 from roster.city.executor import Executor, LocalExecutor, Outcome, Worker, peak_mb
 from roster.city.final import with_pool
@@ -26,6 +26,7 @@ from roster.city.pool import Pool, Unit
 from roster.data import Assignment, ProblemData
 from roster.result import Result, Status
 from roster.solver import solve
+from roster.verify import check
 
 INTERRUPTED, OUT_OF_TIME = "interrupted", "time limit"
 
@@ -119,6 +120,9 @@ class UnitRun:
     first: Result | None = None
     final: Result | None = None
     error: str = ""  # the solve failed after its retry
+    # Pool officers were allocated here but the final solve did not run (INTERRUPTED,
+    # OUT_OF_TIME) or failed (its error): the unit keeps its first roster, the pool is withdrawn.
+    unpooled: str = ""
 
     @property
     def state(self) -> str:
@@ -149,7 +153,7 @@ class CityRun:
     @property
     def complete(self) -> bool:
         """Every unit solved and every pool row read: nothing left out of the run."""
-        solved = all(u.state == "solved" for u in self.units.values())
+        solved = all(u.state == "solved" and not u.unpooled for u in self.units.values())
         return self.city.complete and solved and not self.allocation_error and not self.stopped
 
     @property
@@ -228,6 +232,31 @@ def _final_tasks(
     return tasks
 
 
+def _withdraw(
+    allocation: Allocation | None, runs: Mapping[str, UnitRun], control: Control
+) -> Allocation | None:
+    """A unit sent pool officers whose final solve did not run or failed keeps its first
+    roster, and the officers are not sent there: their rows leave the allocation (so they are
+    in no `Allocation` row, no message and no officer's total), the unit's places stay short
+    and its first roster's requests carry them to `Requests above`."""
+    if allocation is None:
+        return None
+    withdrawn = set()
+    for uid, sent in allocation.by_unit.items():
+        run = runs[uid]
+        if not sent or run.final is not None or run.first is None:
+            continue
+        run.unpooled = run.error or control.cut or OUT_OF_TIME
+        run.error, run.final = "", run.first
+        withdrawn.add(uid)
+    if not withdrawn:
+        return allocation
+    kept = [a for a in allocation.assignments if a.area.split(SEP, 1)[0] not in withdrawn]
+    by_unit = {u: [] if u in withdrawn else rows for u, rows in allocation.by_unit.items()}
+    uncovered = check(allocation.data, kept).uncovered
+    return replace(allocation, assignments=kept, by_unit=by_unit, uncovered=uncovered)
+
+
 def run_city(
     folder: str | Path,
     executor: Executor | None = None,
@@ -264,6 +293,7 @@ def run_city(
     clock = time.monotonic()
     final = _final_tasks(city, runs, allocation, seed, control)
     workers["final solves"] = _solve_all(executor, final, runs, True, control)
+    allocation = _withdraw(allocation, runs, control)
     phases["final solves"] = time.monotonic() - clock
     error = "" if outcome.ok else f"{outcome.error} (after {outcome.attempts} attempts)"
     run = CityRun(city, runs, allocation, executor.description, error, phases, control.cut)

@@ -31,7 +31,7 @@ from roster.city.names import (
     SUMMARY_FILE,
     UNIT_COLUMNS,
 )
-from roster.city.run import CityRun
+from roster.city.run import INTERRUPTED, OUT_OF_TIME, CityRun
 from roster.data import Assignment, ProblemData
 from roster.io.writer import write_roster
 from roster.io.xlsx import format_sheet, put, save_atomic
@@ -332,6 +332,10 @@ def _troubles(run: CityRun, lang: str) -> list[str]:
     for uid, unit_run in run.units.items():
         if unit_run.error:
             lines.append(say("city.failed_unit", lang, unit=uid, error=unit_run.error))
+        if unit_run.unpooled:
+            why = unit_run.unpooled
+            why = say(f"city.reason.{why}", lang) if why in (INTERRUPTED, OUT_OF_TIME) else why
+            lines.append(say("city.not_repooled", lang, unit=uid, reason=why))
     if run.allocation_error:
         lines.append(say("city.failed_allocation", lang, error=run.allocation_error))
     if run.stopped:

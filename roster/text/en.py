@@ -779,6 +779,12 @@ WORDS: dict[str, str] = {
     "city.figure.worker_peak": "peak memory MB: worker {pid} on {node}",
     "city.stage.uncovered": "uncovered",
     "city.stage.preferences": "preferences",
+    "city.not_repooled": (
+        "{unit} was not re-solved with the pool ({reason}): it keeps its first roster, the "
+        "pool officers allocated to it are not sent and its places stay short"
+    ),
+    "city.reason.interrupted": "interrupted",
+    "city.reason.time limit": "time limit",
     "city.allocation_not_reached": "The allocation was not reached: no pool officer was sent",
 }
 

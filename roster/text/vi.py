@@ -778,6 +778,12 @@ WORDS: dict[str, str] = {
     "city.figure.worker_peak": "bộ nhớ cao nhất (MB): tiến trình phụ {pid} trên máy {node}",
     "city.stage.uncovered": "lấp vị trí thiếu",
     "city.stage.preferences": "nguyện vọng",
+    "city.not_repooled": (
+        "{unit} chưa được xếp lại với lực lượng tăng cường ({reason}): giữ lịch ban đầu, "
+        "không cử cán bộ tăng cường đã phân cho đơn vị, các vị trí vẫn thiếu"
+    ),
+    "city.reason.interrupted": "bị ngắt",
+    "city.reason.time limit": "hết thời gian",
     "city.allocation_not_reached": "Chưa tới bước điều động: chưa cử cán bộ tăng cường nào",
 }
 
