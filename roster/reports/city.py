@@ -18,8 +18,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
-from roster.city.check import check_city
+from roster.city.check import CityCheck, check_city
 from roster.city.executor import peak_mb
+from roster.city.folder import CityInputError
 from roster.city.names import (
     ALLOCATION_COLUMNS,
     CITY_SHEETS,
@@ -400,7 +401,10 @@ def write_all(run: CityRun, out: Path, sheets: bool = True) -> str:
     write_command(run, out)  # `Allocation` and `Requests above`, which the check reads
     run.phases["writing"] = time.monotonic() - clock
     clock = time.monotonic()
-    run.checked = check_city(run.city.folder, out)
+    try:
+        run.checked = check_city(run.city.folder, out)
+    except CityInputError as error:  # the pool workbook changed under the run
+        run.checked = CityCheck([f"input: {p}" for p in error.problems])
     run.phases["checks"] = time.monotonic() - clock
     run.main_peak_mb = max(run.main_peak_mb, peak_mb())
     write_command(run, out)
