@@ -4,6 +4,7 @@ and a task whose worker dies does not take the other tasks down with it."""
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 from roster.city.executor import ATTEMPTS, LocalExecutor
@@ -46,3 +47,25 @@ def test_a_dying_worker_is_reported_and_the_others_finish() -> None:
     failed = outcomes[1]
     assert not failed.ok and failed.attempts == ATTEMPTS
     assert failed.error
+
+
+def grow(mb: int) -> int:
+    """Holds `mb` MB for a moment, so the worker's peak memory is at least that."""
+    block = bytearray(mb * 1024 * 1024)
+    return len(block) // (1024 * 1024)
+
+
+def test_each_outcome_says_where_it_ran_and_the_workers_peak_memory() -> None:
+    outcomes = LocalExecutor(1).map(grow, [1, 64])
+    assert [o.value for o in outcomes] == [1, 64]  # the value is what the task returned
+    for o in outcomes:
+        assert o.worker is not None
+        assert o.worker.node == socket.gethostname()
+        assert o.worker.pid not in (0, os.getpid())
+    assert outcomes[1].worker.peak_mb >= 64  # ru_maxrss of the worker, at the task's end
+    assert outcomes[1].worker.peak_mb >= outcomes[0].worker.peak_mb > 0
+
+
+def test_a_failed_task_has_no_worker() -> None:
+    outcomes = LocalExecutor(2).map(dies, ["a", "die"])
+    assert outcomes[0].worker is not None and outcomes[1].worker is None

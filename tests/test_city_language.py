@@ -87,3 +87,25 @@ def test_check_city_reads_either_language(written) -> None:
     _language, folder, out = written
     result = CliRunner().invoke(main, ["check-city", str(folder), str(out)])
     assert result.exit_code == 0, result.output
+
+
+def test_figures_keys_follow_language(written) -> None:
+    language, _folder, out = written
+    wb = load_workbook(out / COMMAND_FILE, read_only=True)
+    title = CITY_SHEETS["figures"][language == "vi"]
+    keys = [row[0] for row in list(wb[title].iter_rows(values_only=True))[1:]]
+    wb.close()
+    read = say("city.figure.seconds", language, phase=say("city.phase.read", language))
+    stage = say("city.stage.uncovered", language)
+    for expected in (
+        say("city.figure.demand", language),
+        say("city.figure.stage_status", language, stage=stage),
+        say("city.figure.executor", language),
+        read,
+        say("city.figure.main_peak", language),
+    ):
+        assert expected in keys
+    if language == "vi":
+        assert "places short before the pool" not in keys and "seconds: read" not in keys
+    else:
+        assert "places short before the pool" in keys and "seconds: read" in keys

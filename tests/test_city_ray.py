@@ -78,3 +78,25 @@ def test_ray_gives_the_local_executors_allocation_and_rosters(tmp_path: Path) ->
     for unit in UNITS:
         local = _rows(tmp_path / "local" / f"{unit}.xlsx", "Phân công")
         assert local == _rows(tmp_path / "ray" / f"{unit}.xlsx", "Phân công")
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_ray_outcomes_say_the_node_pid_and_peak_memory() -> None:
+    import ray
+
+    from roster.city.executor import RayExecutor
+
+    ray.init(num_cpus=1, include_dashboard=False, runtime_env={"env_vars": HASH_SEED})
+    try:
+        outcomes = RayExecutor().map(_square, [2, 3])
+        node = ray.util.get_node_ip_address()
+        node_id = ray.get_runtime_context().get_node_id()[:8]
+    finally:
+        ray.shutdown()
+    assert [o.value for o in outcomes] == [4, 9]
+    for o in outcomes:
+        assert o.worker is not None and o.worker.node == f"{node} ({node_id})"
+        assert o.worker.pid != os.getpid() and o.worker.peak_mb > 0

@@ -4,6 +4,11 @@
 (inputs in, result out), so running it again gives the same result: a task that raises or
 whose worker dies is run once more, and if it fails again its outcome says so; no task is
 ever silently missing. ``fn`` must be a module-level function (it is pickled).
+
+Every task runs inside ``_measured`` (``_measured_on_ray`` on Ray), which leaves its value as it
+is and adds where and how it ran (``Worker``: the node, the worker's pid, the worker process's
+peak resident memory at the end of the task), so a run can say how many tasks each node took
+and how much memory its workers reached.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import socket
+import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,6 +33,15 @@ HASH_SEED = {"PYTHONHASHSEED": "0"}
 
 
 @dataclass(frozen=True)
+class Worker:
+    """Where a task ran and what its worker process had reached by the end of it."""
+
+    node: str  # the host name locally; on Ray the node's IP and the short form of its id
+    pid: int
+    peak_mb: float  # the worker process's peak resident memory so far (ru_maxrss)
+
+
+@dataclass(frozen=True)
 class Outcome:
     """A task's result, or why it failed after every attempt."""
 
@@ -33,6 +49,7 @@ class Outcome:
     error: str = ""
     attempts: int = 1
     skipped: bool = False  # not run: the caller stopped the run first
+    worker: Worker | None = None  # None when the task did not finish (failed or skipped)
 
     @property
     def ok(self) -> bool:
@@ -68,6 +85,39 @@ class Executor(Protocol):
     def slots(self) -> int:
         """How many tasks run at once."""
         ...
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB (``ru_maxrss``: KB on Linux, bytes on
+    macOS); 0.0 where the ``resource`` module does not exist (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def _measured(fn: Callable[[Any], Any], task: Any) -> tuple[Any, Worker]:
+    """Run `fn(task)` in a local worker: its value, and this host, pid and peak memory."""
+    value = fn(task)
+    return value, Worker(socket.gethostname(), os.getpid(), peak_mb())
+
+
+def _measured_on_ray(fn: Callable[[Any], Any], task: Any) -> tuple[Any, Worker]:
+    """Run `fn(task)` in a Ray worker: its value, and its node (IP and short node id), pid
+    and peak memory. An exception goes through untouched, so Ray still retries it."""
+    import ray
+
+    value = fn(task)
+    node_id = ray.get_runtime_context().get_node_id() or ""
+    node = f"{ray.util.get_node_ip_address()} ({node_id[:8]})" if node_id else socket.gethostname()
+    return value, Worker(node, os.getpid(), peak_mb())
+
+
+def _outcome(measured: tuple[Any, Worker], attempts: int = 1) -> Outcome:
+    value, worker = measured
+    return Outcome(value, attempts=attempts, worker=worker)
 
 
 def _quiet() -> None:
@@ -126,7 +176,7 @@ class LocalExecutor:
                 while waiting and len(running) < workers and not stop():
                     i, task = waiting.pop()
                     try:
-                        running[pool.submit(fn, task)] = i
+                        running[pool.submit(_measured, fn, task)] = i
                     except BrokenProcessPool as error:  # a worker died: retried on its own
                         out[i] = Outcome(error=_reason(error))
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -169,7 +219,7 @@ class LocalExecutor:
 def _collect(future: Future, stop: Stop) -> Outcome:
     """A finished task's outcome; a failure while the run is stopping counts as skipped."""
     try:
-        return Outcome(future.result())
+        return _outcome(future.result())
     except Exception as error:  # the task raised, or its worker died
         return SKIPPED if stop() else Outcome(error=_reason(error))
 
@@ -213,8 +263,8 @@ class RayExecutor:
         done: Done = _ignore,
     ) -> list[Outcome]:
         """Once stopped, the tasks not yet collected are cancelled and reported skipped."""
-        remote = self.ray.remote(max_retries=ATTEMPTS - 1, retry_exceptions=True)(fn)
-        refs = [remote.remote(t) for t in tasks]
+        remote = self.ray.remote(max_retries=ATTEMPTS - 1, retry_exceptions=True)(_measured_on_ray)
+        refs = [remote.remote(fn, t) for t in tasks]
         out = []
         for i, ref in enumerate(refs):
             if stop():
@@ -222,7 +272,7 @@ class RayExecutor:
                 out.append(SKIPPED)
             else:
                 try:
-                    out.append(Outcome(self.ray.get(ref)))
+                    out.append(_outcome(self.ray.get(ref)))
                 except Exception as error:
                     out.append(Outcome(error=_reason(error), attempts=ATTEMPTS))
             done(i, out[-1])

@@ -18,14 +18,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from roster.city import allocate as allocation
-from roster.city.allocate import Allocation
-from roster.city.executor import SKIPPED, Executor, LocalExecutor, Outcome
+from roster.city.allocate import SEP, Allocation
+from roster.city.check import CityCheck
+from roster.city.executor import SKIPPED, Executor, LocalExecutor, Outcome, Worker, peak_mb
 from roster.city.final import with_pool
 from roster.city.folder import City, FileProblem, read_city
 from roster.city.pool import Unit
 from roster.data import Assignment, ProblemData
 from roster.result import Result, Status
 from roster.solver import solve
+from roster.verify import check
 
 INTERRUPTED, OUT_OF_TIME = "interrupted", "time limit"
 
@@ -104,6 +106,9 @@ class UnitRun:
     first: Result | None = None
     final: Result | None = None
     error: str = ""  # the solve failed after its retry
+    # Pool officers were allocated here but the final solve did not run (INTERRUPTED,
+    # OUT_OF_TIME) or failed (its error): the unit keeps its first roster, the pool is withdrawn.
+    unpooled: str = ""
 
     @property
     def state(self) -> str:
@@ -127,11 +132,14 @@ class CityRun:
     allocation_error: str = ""
     phases: dict[str, float] = field(default_factory=dict)
     stopped: str = ""  # INTERRUPTED or OUT_OF_TIME when the run ended before its work was done
+    workers: dict[str, list[Worker]] = field(default_factory=dict)  # phase -> each task's
+    main_peak_mb: float = 0.0  # the main process's peak resident memory (ru_maxrss)
+    checked: CityCheck | None = None  # the check across units of the written outputs
 
     @property
     def complete(self) -> bool:
         """Every unit solved and every pool row read: nothing left out of the run."""
-        solved = all(u.state == "solved" for u in self.units.values())
+        solved = all(u.state == "solved" and not u.unpooled for u in self.units.values())
         return self.city.complete and solved and not self.allocation_error and not self.stopped
 
     @property
@@ -145,7 +153,8 @@ def _solve_all(
     runs: Mapping[str, UnitRun],
     final: bool,
     control: Control,
-) -> None:
+) -> list[Worker]:
+    """Each task's outcome into its unit's run; returns where the tasks that finished ran."""
     outcomes = executor.map(solve_unit, tasks, control.stopped, control.finished)
     for task, outcome in zip(tasks, outcomes, strict=True):
         run = runs[task.unit]
@@ -158,6 +167,7 @@ def _solve_all(
             run.final = outcome.value
         else:
             run.first = outcome.value
+    return [o.worker for o in outcomes if o.worker is not None]
 
 
 def _unit_tasks(
@@ -171,7 +181,12 @@ def _unit_tasks(
 
 
 def _allocate(
-    executor: Executor, city: City, runs: Mapping[str, UnitRun], seed: int, control: Control
+    executor: Executor,
+    city: City,
+    runs: Mapping[str, UnitRun],
+    seed: int,
+    control: Control,
+    ran: list[Worker],
 ) -> Outcome:
     """The allocation on half of what is left (the final solves need the rest): each group's
     officers on its own units in parallel, then the whole pool warm-started from their union."""
@@ -190,6 +205,7 @@ def _allocate(
         each = control.budget(limit, 0.4 / rounds)
         parts = [replace(p, time_limit=each) for p in parts]
         outcomes = executor.map(allocation.solve_part, parts, control.stopped)
+        ran += [o.worker for o in outcomes if o.worker]
         if any(o.skipped for o in outcomes):
             control.skipped()
             return SKIPPED
@@ -201,6 +217,7 @@ def _allocate(
         problem, start.assignments, control.budget(limit, 0.5), seed, grouped=len(parts) > 1
     )
     outcome = executor.map(allocation.solve_part, [whole], control.stopped)[0]
+    ran += [outcome.worker] if outcome.worker else []
     if (outcome.skipped or not outcome.ok) and not start.assignments:
         if outcome.skipped:
             control.skipped()
@@ -233,6 +250,31 @@ def _final_tasks(
     return tasks
 
 
+def _withdraw(
+    allocation: Allocation | None, runs: Mapping[str, UnitRun], control: Control
+) -> Allocation | None:
+    """A unit sent pool officers whose final solve did not run or failed keeps its first
+    roster, and the officers are not sent there: their rows leave the allocation (so they are
+    in no `Allocation` row, no message and no officer's total), the unit's places stay short
+    and its first roster's requests carry them to `Requests above`."""
+    if allocation is None:
+        return None
+    withdrawn = set()
+    for uid, sent in allocation.by_unit.items():
+        run = runs[uid]
+        if not sent or run.final is not None or run.first is None:
+            continue
+        run.unpooled = run.error or control.cut or OUT_OF_TIME
+        run.error, run.final = "", run.first
+        withdrawn.add(uid)
+    if not withdrawn:
+        return allocation
+    kept = [a for a in allocation.assignments if a.area.split(SEP, 1)[0] not in withdrawn]
+    by_unit = {u: [] if u in withdrawn else rows for u, rows in allocation.by_unit.items()}
+    uncovered = check(allocation.data, kept).uncovered
+    return replace(allocation, assignments=kept, by_unit=by_unit, uncovered=uncovered)
+
+
 def run_city(
     folder: str | Path,
     executor: Executor | None = None,
@@ -257,16 +299,21 @@ def run_city(
 
     clock = time.monotonic()
     tasks = _unit_tasks(city.units, city.pool.unit_time_limit_s, seed, control)
-    _solve_all(executor, tasks, runs, False, control)
+    workers = {"unit solves": _solve_all(executor, tasks, runs, False, control)}
     phases["unit solves"] = time.monotonic() - clock
 
     clock = time.monotonic()
-    outcome = _allocate(executor, city, runs, seed, control)
+    workers["allocation"] = []
+    outcome = _allocate(executor, city, runs, seed, control, workers["allocation"])
     allocation = outcome.value if outcome.ok and not outcome.skipped else None
     phases["allocation"] = time.monotonic() - clock
 
     clock = time.monotonic()
-    _solve_all(executor, _final_tasks(city, runs, allocation, seed, control), runs, True, control)
+    final = _final_tasks(city, runs, allocation, seed, control)
+    workers["final solves"] = _solve_all(executor, final, runs, True, control)
+    allocation = _withdraw(allocation, runs, control)
     phases["final solves"] = time.monotonic() - clock
     error = "" if outcome.ok else f"{outcome.error} (after {outcome.attempts} attempts)"
-    return CityRun(city, runs, allocation, executor.description, error, phases, control.cut)
+    run = CityRun(city, runs, allocation, executor.description, error, phases, control.cut)
+    run.workers, run.main_peak_mb = workers, peak_mb()
+    return run

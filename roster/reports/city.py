@@ -9,6 +9,7 @@ names in brackets when `vi`); `roster check-city` reads either.
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,6 +18,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
+from roster.city.check import CityCheck, check_city
+from roster.city.executor import peak_mb
+from roster.city.folder import CityInputError
 from roster.city.names import (
     ALLOCATION_COLUMNS,
     CITY_SHEETS,
@@ -28,14 +32,15 @@ from roster.city.names import (
     SUMMARY_FILE,
     UNIT_COLUMNS,
 )
-from roster.city.run import CityRun
+from roster.city.run import INTERRUPTED, OUT_OF_TIME, CityRun
 from roster.data import Assignment, ProblemData
 from roster.io.writer import write_roster
 from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.sheets import write_sheets
-from roster.text import say
+from roster.text import say, words
 from roster.text.contract import city_column
 
+CHECK_LINES = 5  # the check's findings the summary lists; check-city prints them all
 FILLS = {  # share of places covered: red, amber, green
     "short": PatternFill("solid", fgColor="F8696B"),
     "part": PatternFill("solid", fgColor="FFEB84"),
@@ -142,25 +147,69 @@ def _officer_rows(run: CityRun):
 
 
 def figures(run: CityRun) -> list[tuple[str, object]]:
-    """The allocation's figures, as the summary prints them."""
+    """The allocation's figures, how the run went (phases, tasks, memory), keys in the pool's
+    language."""
+    lang = run.city.pool.language
     a = run.allocation
-    if a is None:
-        return []
-    out: list[tuple[str, object]] = [
-        ("places short before the pool", a.demand),
-        ("places filled by the pool", a.filled),
-        ("pool shifts", len(a.assignments)),
-        ("places still short after the pool", a.uncovered),
-    ]
-    for stage in a.stages:
+    out: list[tuple[str, object]] = []
+    if a is not None:
         out += [
-            (f"allocation {stage.name}: status", stage.status),
-            (f"allocation {stage.name}: objective", stage.objective),
-            (f"allocation {stage.name}: bound", stage.bound),
-            (f"allocation {stage.name}: gap", round(stage.gap, 4)),
+            (say("city.figure.demand", lang), a.demand),
+            (say("city.figure.filled", lang), a.filled),
+            (say("city.figure.pool_shifts", lang), len(a.assignments)),
+            (say("city.figure.uncovered", lang), a.uncovered),
         ]
-    out.append(("executor", run.executor))
-    out += [(f"seconds: {name}", round(s, 1)) for name, s in run.phases.items()]
+    for stage in a.stages if a is not None else ():
+        name = _stage_name(stage.name, lang)
+        out += [
+            (say("city.figure.stage_status", lang, stage=name), stage.status),
+            (say("city.figure.stage_objective", lang, stage=name), stage.objective),
+            (say("city.figure.stage_bound", lang, stage=name), stage.bound),
+            (say("city.figure.stage_gap", lang, stage=name), round(stage.gap, 4)),
+        ]
+    out.append((say("city.figure.executor", lang), run.executor))
+    for name, seconds in run.phases.items():
+        out.append((say("city.figure.seconds", lang, phase=_phase(name, lang)), round(seconds, 1)))
+    if run.checked is not None:
+        out.append((say("city.figure.check_problems", lang), len(run.checked.issues)))
+    return out + _worker_figures(run, lang)
+
+
+def _stage_name(name: str, lang: str) -> str:
+    """An allocation stage's name in `lang`; a stage the catalogue does not know, as it is."""
+    return words(lang).get(f"city.stage.{name}", name)
+
+
+def _phase(name: str, lang: str) -> str:
+    return say(f"city.phase.{name}", lang)
+
+
+def tasks_per_node(run: CityRun) -> Counter:
+    """How many tasks (unit solves, the allocation, final solves) each node ran."""
+    return Counter(w.node for phase in run.workers.values() for w in phase)
+
+
+def worker_peaks(run: CityRun) -> dict[tuple[str, int], float]:
+    """Each worker process (node, pid): the highest peak memory it reported, in MB."""
+    peaks: dict[tuple[str, int], float] = {}
+    for w in (w for phase in run.workers.values() for w in phase):
+        peaks[(w.node, w.pid)] = max(peaks.get((w.node, w.pid), 0.0), w.peak_mb)
+    return dict(sorted(peaks.items()))
+
+
+def _worker_figures(run: CityRun, lang: str) -> list[tuple[str, object]]:
+    """Tasks per node (in all and per phase), the main process's and each worker's peak memory."""
+    out: list[tuple[str, object]] = []
+    for node, count in sorted(tasks_per_node(run).items()):
+        out.append((say("city.figure.tasks", lang, node=node), count))
+        for phase, workers in run.workers.items():
+            key = say("city.figure.tasks_phase", lang, node=node, phase=_phase(phase, lang))
+            out.append((key, sum(w.node == node for w in workers)))
+    peaks = worker_peaks(run)
+    out.append((say("city.figure.main_peak", lang), run.main_peak_mb))
+    out.append((say("city.figure.highest_worker", lang), max(peaks.values(), default=0.0)))
+    for (node, pid), peak in peaks.items():
+        out.append((say("city.figure.worker_peak", lang, pid=pid, node=node), peak))
     return out
 
 
@@ -265,18 +314,39 @@ def _allocation_line(run: CityRun, lang: str) -> str:
     )
 
 
+def _workers_line(run: CityRun, lang: str) -> str:
+    """Tasks per node; the peak memory of the main process and of the fullest worker."""
+    nodes = ", ".join(f"{node} {n}" for node, n in sorted(tasks_per_node(run).items()))
+    worker = max(worker_peaks(run).values(), default=0.0)
+    return say(
+        "city.workers",
+        lang,
+        nodes=nodes or "-",
+        main=f"{run.main_peak_mb:.0f}",
+        worker=f"{worker:.0f}",
+    )
+
+
 def _troubles(run: CityRun, lang: str) -> list[str]:
     """Problems, failures and an early stop: what the reader must not miss."""
     lines = [say("city.problem", lang, problem=p) for p in run.city.problems]
     for uid, unit_run in run.units.items():
         if unit_run.error:
             lines.append(say("city.failed_unit", lang, unit=uid, error=unit_run.error))
+        if unit_run.unpooled:
+            why = unit_run.unpooled
+            why = say(f"city.reason.{why}", lang) if why in (INTERRUPTED, OUT_OF_TIME) else why
+            lines.append(say("city.not_repooled", lang, unit=uid, reason=why))
     if run.allocation_error:
         lines.append(say("city.failed_allocation", lang, error=run.allocation_error))
     if run.stopped:
         lines.append(say(f"city.stopped.{run.stopped}", lang))
     if run.stopped and run.allocation is None:
         lines.append(say("city.allocation_not_reached", lang))
+    if run.checked is not None and not run.checked.ok:
+        issues = run.checked.issues
+        lines.append(say("city.check_problems", lang, count=len(issues)))
+        lines += [f"  {issue}" for issue in issues[:CHECK_LINES]]
     return lines
 
 
@@ -307,15 +377,37 @@ def summary(run: CityRun) -> str:
         )
     if run.allocation:
         lines.append(_allocation_line(run, lang))
+    lines.append(_workers_line(run, lang))
+    phases = ", ".join(f"{_phase(p, lang)} {s:.1f}" for p, s in run.phases.items())
+    lines.append(say("city.phases", lang, phases=phases))
+    if run.checked is not None and run.checked.ok:
+        found = run.checked
+        lines.append(say("city.checked", lang, units=found.units_checked, rows=found.pool_rows))
     lines += _troubles(run, lang)
     return "\n".join(lines) + "\n"
 
 
 def write_all(run: CityRun, out: Path, sheets: bool = True) -> str:
-    """Every output; returns the summary, also written to `summary.txt`."""
+    """Every output, then the check across units (`roster check-city`) on what was written;
+    returns the summary, also written to `summary.txt`.
+
+    Adds the phases "writing" (unit rosters, duty sheets, messages, the command workbook) and
+    "checks" to ``run.phases``, the check's findings to ``run.checked`` and the main process's
+    peak memory at the end: the command workbook is written again with them in its Figures
+    (its other sheets unchanged), a write that, like the summary's, is in no phase."""
+    clock = time.monotonic()
     write_units(run, out, sheets)
-    write_command(run, out)
     write_messages(run, out)
+    write_command(run, out)  # `Allocation` and `Requests above`, which the check reads
+    run.phases["writing"] = time.monotonic() - clock
+    clock = time.monotonic()
+    try:
+        run.checked = check_city(run.city.folder, out)
+    except CityInputError as error:  # the pool workbook changed under the run
+        run.checked = CityCheck([f"input: {p}" for p in error.problems])
+    run.phases["checks"] = time.monotonic() - clock
+    run.main_peak_mb = max(run.main_peak_mb, peak_mb())
+    write_command(run, out)
     text = summary(run)
     (out / SUMMARY_FILE).write_text(text, encoding="utf-8")
     return text

@@ -747,6 +747,44 @@ WORDS: dict[str, str] = {
     "city.state.broken": "broken",
     "city.state.failed": "failed",
     "city.state.infeasible": "infeasible",
+    "city.workers": (
+        "Tasks per node: {nodes}; peak memory: main process {main} MB, workers up to {worker} MB"
+    ),
+    "city.phases": "Seconds: {phases}",
+    "city.phase.read": "read",
+    "city.phase.unit solves": "unit solves",
+    "city.phase.allocation": "allocation",
+    "city.phase.final solves": "final solves",
+    "city.phase.writing": "writing",
+    "city.phase.checks": "checks",
+    "city.checked": (
+        "Checked across units: {units} unit rosters, {rows} pool officer rows, no problem"
+    ),
+    "city.check_problems": "Check across units: {count} problem(s) (roster check-city):",
+    "city.figure.demand": "places short before the pool",
+    "city.figure.filled": "places filled by the pool",
+    "city.figure.pool_shifts": "pool shifts",
+    "city.figure.uncovered": "places still short after the pool",
+    "city.figure.stage_status": "allocation {stage}: status",
+    "city.figure.stage_objective": "allocation {stage}: objective",
+    "city.figure.stage_bound": "allocation {stage}: bound",
+    "city.figure.stage_gap": "allocation {stage}: gap",
+    "city.figure.executor": "executor",
+    "city.figure.seconds": "seconds: {phase}",
+    "city.figure.check_problems": "check across units: problems",
+    "city.figure.tasks": "tasks on {node}",
+    "city.figure.tasks_phase": "tasks on {node}: {phase}",
+    "city.figure.main_peak": "peak memory MB: main process",
+    "city.figure.highest_worker": "peak memory MB: highest worker",
+    "city.figure.worker_peak": "peak memory MB: worker {pid} on {node}",
+    "city.stage.uncovered": "uncovered",
+    "city.stage.preferences": "preferences",
+    "city.not_repooled": (
+        "{unit} was not re-solved with the pool ({reason}): it keeps its first roster, the "
+        "pool officers allocated to it are not sent and its places stay short"
+    ),
+    "city.reason.interrupted": "interrupted",
+    "city.reason.time limit": "time limit",
     "city.allocation_not_reached": "The allocation was not reached: no pool officer was sent",
 }
 

@@ -744,6 +744,46 @@ WORDS: dict[str, str] = {
     "city.state.broken": "tệp lỗi",
     "city.state.failed": "thất bại",
     "city.state.infeasible": "không khả thi",
+    "city.workers": (
+        "Số tác vụ theo máy: {nodes}; bộ nhớ cao nhất: tiến trình chính {main} MB, "
+        "tiến trình phụ tối đa {worker} MB"
+    ),
+    "city.phases": "Thời gian (giây): {phases}",
+    "city.phase.read": "đọc",
+    "city.phase.unit solves": "xếp lịch đơn vị",
+    "city.phase.allocation": "điều động",
+    "city.phase.final solves": "xếp lại với tăng cường",
+    "city.phase.writing": "ghi kết quả",
+    "city.phase.checks": "kiểm tra",
+    "city.checked": (
+        "Đã kiểm tra chéo các đơn vị: {units} lịch đơn vị, {rows} ca của cán bộ tăng cường, "
+        "không có lỗi"
+    ),
+    "city.check_problems": "Kiểm tra chéo các đơn vị: {count} lỗi (roster check-city):",
+    "city.figure.demand": "số vị trí thiếu trước khi điều động",
+    "city.figure.filled": "số vị trí lực lượng tăng cường lấp",
+    "city.figure.pool_shifts": "số ca tăng cường",
+    "city.figure.uncovered": "số vị trí vẫn thiếu sau điều động",
+    "city.figure.stage_status": "điều động, bước {stage}: trạng thái",
+    "city.figure.stage_objective": "điều động, bước {stage}: giá trị mục tiêu",
+    "city.figure.stage_bound": "điều động, bước {stage}: cận",
+    "city.figure.stage_gap": "điều động, bước {stage}: khoảng cách",
+    "city.figure.executor": "cách chạy",
+    "city.figure.seconds": "thời gian (giây): {phase}",
+    "city.figure.check_problems": "kiểm tra chéo các đơn vị: số lỗi",
+    "city.figure.tasks": "số tác vụ trên máy {node}",
+    "city.figure.tasks_phase": "số tác vụ trên máy {node}: {phase}",
+    "city.figure.main_peak": "bộ nhớ cao nhất (MB): tiến trình chính",
+    "city.figure.highest_worker": "bộ nhớ cao nhất (MB): tiến trình phụ cao nhất",
+    "city.figure.worker_peak": "bộ nhớ cao nhất (MB): tiến trình phụ {pid} trên máy {node}",
+    "city.stage.uncovered": "lấp vị trí thiếu",
+    "city.stage.preferences": "nguyện vọng",
+    "city.not_repooled": (
+        "{unit} chưa được xếp lại với lực lượng tăng cường ({reason}): giữ lịch ban đầu, "
+        "không cử cán bộ tăng cường đã phân cho đơn vị, các vị trí vẫn thiếu"
+    ),
+    "city.reason.interrupted": "bị ngắt",
+    "city.reason.time limit": "hết thời gian",
     "city.allocation_not_reached": "Chưa tới bước điều động: chưa cử cán bộ tăng cường nào",
 }
 
