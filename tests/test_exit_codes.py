@@ -76,7 +76,10 @@ def test_bad_input_is_2_with_every_problem(tmp_path: Path) -> None:
     workbook = write_book(tmp_path / "sai.xlsx", sheets)
     result = run("validate", workbook)
     assert result.exit_code == ExitCode.INPUT
-    assert "Shifts, row 3" in result.output and "People, row 2" in result.output
+    # Said in the workbook's language (Vietnamese: it names none), sheets and columns as written.
+    assert "Shifts, dòng 3, cột 'start': đang ghi '25:00'; cần một giờ" in result.output
+    assert "People, dòng 2, cột 'home_area': đang ghi 'TDP-99'; cần một mã" in result.output
+    assert "row" not in result.output and "expected" not in result.output
     assert "Traceback" not in result.output
 
 
