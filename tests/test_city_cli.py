@@ -139,9 +139,10 @@ def test_bad_inputs_are_all_reported_and_the_rest_solved(tmp_path: Path) -> None
     code, output = _run("city", folder, "-o", out, "--unit-time-limit", 2, "--no-sheets")
     assert code == EXIT_INCOMPLETE, output
     assert "Traceback" not in output
-    assert "pool.xlsx: Units, row 3, column 'workbook'" in output
-    assert "P03.xlsx: Cán bộ, row 4, column 'lực lượng'" in output
-    assert "pool.xlsx: Pool, row 3, column 'id': found 'P0001'" in output
+    # said in the pool's language (Vietnamese), each with its file, sheet, row and column
+    assert "pool.xlsx: Units, dòng 3, cột 'workbook'" in output
+    assert "P03.xlsx: Cán bộ, dòng 4, cột 'lực lượng'" in output
+    assert "pool.xlsx: Pool, dòng 3, cột 'id': đang ghi 'P0001'" in output
     assert (out / "P01.xlsx").is_file() and (out / "P04.xlsx").is_file()
     assert not (out / "P02.xlsx").exists() and not (out / "P03.xlsx").exists()
     wb = load_workbook(out / COMMAND_FILE, read_only=True)
