@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -17,20 +15,9 @@ from roster.reports.city import state
 from roster.reports.city_command import EXIT_INCOMPLETE, EXIT_OK, EXIT_SHORT
 from roster.text import say
 from roster.text.contract import city_column
+from tests.builders import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load(relative: str) -> ModuleType:
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-city = _load("benchmarks/city.py")
+city = load_script("benchmarks/city.py")
 UNITS = ("P01", "P02", "P03")
 ALLOCATION_FIELDS = ("shifts", "filled", "demand", "objective", "bound", "gap", "status")
 

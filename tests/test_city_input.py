@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from openpyxl import load_workbook
@@ -12,20 +10,9 @@ from openpyxl import load_workbook
 from roster.city.folder import CityInputError, read_city
 from roster.city.pool import read_pool
 from roster.errors import InputError
+from tests.builders import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load(relative: str) -> ModuleType:
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-city = _load("benchmarks/city.py")
+city = load_script("benchmarks/city.py")
 
 
 @pytest.fixture()
