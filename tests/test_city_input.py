@@ -132,3 +132,12 @@ def test_a_pool_without_a_readable_language_is_said_in_both(folder: Path) -> Non
     (problem,) = caught.value.problems
     said = str(problem)
     assert said.startswith("Settings, dòng ") and " / Settings, row " in said
+
+
+def test_city_problems_name_the_pool_columns_as_written(folder: Path) -> None:
+    _edit(folder / "pool.xlsx", "Units", {"A1": "mã", "B1": "tên", "C1": "tệp"}, "Đơn vị")
+    _edit(folder / "pool.xlsx", "Pool", {"A1": "mã", "A3": "P0001"})
+    (folder / "P02.xlsx").unlink()
+    text = [str(p) for p in read_city(folder).problems]
+    assert "pool.xlsx: Đơn vị, dòng 3, cột 'tệp': đang ghi 'P02.xlsx'; cần một tệp" in text[0]
+    assert any(t.startswith("pool.xlsx: Pool, dòng 3, cột 'mã': đang ghi 'P0001'") for t in text)

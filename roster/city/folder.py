@@ -63,7 +63,8 @@ def _unit(
     file = unit.workbook
     if not (folder / file).is_file():
         expected = Phrase("expect.unit_workbook")
-        problem = Problem(pool.units_sheet, unit.row, "workbook", file, expected, pool.language)
+        column = pool.units_file_column
+        problem = Problem(pool.units_sheet, unit.row, column, file, expected, pool.language)
         return None, [FileProblem(POOL_FILE, problem)], []
     try:
         data, warnings = read_workbook_with_warnings(folder / file)
@@ -104,7 +105,14 @@ def _clashes(
             problems.append(
                 FileProblem(
                     POOL_FILE,
-                    Problem(pool.pool_sheet, officer.row, "id", pid, expected, pool.language),
+                    Problem(
+                        pool.pool_sheet,
+                        officer.row,
+                        pool.pool_id_column,
+                        pid,
+                        expected,
+                        pool.language,
+                    ),
                 )
             )
             continue
@@ -117,7 +125,7 @@ def _clashes(
                     Problem(
                         pool.pool_sheet,
                         officer.row,
-                        "units",
+                        pool.pool_units_column,
                         ", ".join(unknown),
                         expected,
                         pool.language,

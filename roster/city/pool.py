@@ -80,6 +80,10 @@ class Pool:
     time_limit_s: float = DEFAULT_RUN_TIME
     pool_sheet: str = "Pool"
     units_sheet: str = "Units"
+    # Headers as the pool names them, for the problems the city folder finds on their cells.
+    units_file_column: str = "workbook"
+    pool_id_column: str = "id"
+    pool_units_column: str = "units"
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -196,7 +200,8 @@ def _text(value: object) -> str:
     return parse_id(value) if isinstance(value, int | float) else str(value).strip()
 
 
-def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem]]:
+def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem], str]:
+    """The units, the problems of their rows, and the header of the workbook column."""
     vi = _key(title) == _key(POOL_SHEETS["units"][1])
     cells = _Cells(title, rows, POOL_UNIT_COLUMNS, vi)
     for column in ("id", "name", "workbook"):
@@ -232,7 +237,7 @@ def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem]]:
             units.append(Unit(uid, name, book, group, priority, number))
     if not units and not cells.problems:
         cells.fail(None, "id", None, Phrase("expect.one_unit"))
-    return units, cells.problems
+    return units, cells.problems, cells.header("workbook")
 
 
 def _city_settings(title: str, rows: Rows) -> tuple[dict[str, Any], set[int], list[Problem]]:
@@ -277,8 +282,8 @@ def _seconds(value: object) -> float:
 Extra = dict[str, tuple[str, frozenset[str] | None, int]]
 
 
-def _extra_columns(title: str, rows: Rows) -> tuple[Extra, list[Problem]]:
-    """`group`, `units` and the row of each Pool officer, by id."""
+def _extra_columns(title: str, rows: Rows) -> tuple[Extra, list[Problem], dict[str, str]]:
+    """`group`, `units` and the row of each Pool officer, by id; the id and units headers."""
     vi = _key(title) == _key(POOL_SHEETS["pool"][1])
     known = {**POOL_COLUMNS, "id": INPUT_COLUMNS["people"]["id"]}
     cells = _Cells(title, rows, known, vi)
@@ -290,7 +295,8 @@ def _extra_columns(title: str, rows: Rows) -> tuple[Extra, list[Problem]]:
         if pid is not None:
             out.setdefault(pid, (group, frozenset(units) if units else None, row[0]))
     cells.problems = [p for p in cells.problems if p.column != cells.header("id")]
-    return out, cells.problems
+    headers = {"pool_id_column": cells.header("id"), "pool_units_column": cells.header("units")}
+    return out, cells.problems, headers
 
 
 def _copy(ws: Any, rows: Rows, skip_rows: set[int], skip_columns: set[int]) -> None:
@@ -366,11 +372,15 @@ def read_pool(path: str | os.PathLike[str]) -> Pool:
             problems.append(
                 Problem(en, None, None, None, Phrase("expect.sheet", {"en": en, "vi": vi}))
             )
-    units, unit_problems = _units(*found["units"]) if "units" in found else ([], [])
+    units, unit_problems, file_column = (
+        _units(*found["units"]) if "units" in found else ([], [], "workbook")
+    )
     city, skip, city_problems = (
         _city_settings(*found["settings"]) if "settings" in found else ({}, set(), [])
     )
-    extra, extra_problems = _extra_columns(*found["pool"]) if "pool" in found else ({}, [])
+    extra, extra_problems, headers = (
+        _extra_columns(*found["pool"]) if "pool" in found else ({}, [], {})
+    )
     pool_columns: set[int] = set()
     if "pool" in found and found["pool"][1]:
         pool_columns = set(_columns(found["pool"][1][0], POOL_COLUMNS).values())
@@ -389,5 +399,7 @@ def read_pool(path: str | os.PathLike[str]) -> Pool:
         statuses=data.statuses,
         pool_sheet=pool_title,
         units_sheet=found["units"][0],
+        units_file_column=file_column,
+        **headers,
         **city,
     )
