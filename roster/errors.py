@@ -8,10 +8,12 @@ of exit codes is `ExitCode`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import IntEnum
 from typing import ClassVar
+
+from roster.text import LANGUAGES, Phrase, render, say
 
 
 class ExitCode(IntEnum):
@@ -29,24 +31,57 @@ class ExitCode(IntEnum):
 
 @dataclass(frozen=True)
 class Problem:
+    """One bad cell, row, sheet or file: where it is, the value found, what was expected.
+
+    ``expected`` is a ``Phrase`` of the text catalogue (or, from older callers, English
+    text); ``language`` is the workbook's, set once its Settings are read. A problem whose
+    workbook's language could not be read is said in both languages, as ``both`` says an
+    error; one with English text and no language stays in English.
+    """
+
     sheet: str
     row: int | None
     column: str | None
     value: object
-    expected: str
+    expected: str | Phrase
+    language: str | None = None
 
-    def __str__(self) -> str:
-        where = [self.sheet or "workbook"]
+    def said_in(self, language: str | None) -> Problem:
+        """The same problem, to be said in ``language`` (None: in both)."""
+        return replace(self, language=language)
+
+    def expected_text(self, language: object = None) -> str:
+        """What was expected, in ``language`` (default: the problem's own, else as str says)."""
+        language = language or self.language
+        if language is None and isinstance(self.expected, Phrase):
+            return str(self.expected)
+        return render(self.expected, language or "en")
+
+    def text(self, language: object) -> str:
+        """The whole problem in ``language``: sheet, row and column as the workbook names
+        them, the value found and what was expected."""
+        where = [self.sheet or say("problem.workbook", language)]
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(say("problem.row", language, row=self.row))
         if self.column:
-            where.append(f"column '{self.column}'")
+            where.append(say("problem.column", language, column=self.column))
         value = self.value
         if isinstance(value, date):  # as Excel shows it, not datetime.datetime(2021, 1, 8, 0, 0)
             timed = isinstance(value, datetime) and (value.hour or value.minute)
             value = value.strftime("%d/%m/%Y %H:%M" if timed else "%d/%m/%Y")
-        found = "" if value is None or value == "" else f"found {value!r}; "
-        return f"{', '.join(where)}: {found}expected {self.expected}"
+        expected = render(self.expected, language)
+        if value is None or value == "":
+            return say("problem.missing", language, where=", ".join(where), expected=expected)
+        return say(
+            "problem.found", language, where=", ".join(where), value=repr(value), expected=expected
+        )
+
+    def __str__(self) -> str:
+        if self.language is not None:
+            return self.text(self.language)
+        if isinstance(self.expected, str):
+            return self.text("en")
+        return " / ".join(self.text(language) for language in LANGUAGES)
 
 
 class RosterError(Exception):

@@ -17,7 +17,7 @@ from roster.errors import InputError, Problem
 from roster.findings import Absence
 from roster.io.rows import day_text
 from roster.io.workbook import WorkbookInput, read_input
-from roster.text import render
+from roster.text import Phrase, render
 from roster.verify import unavailable
 
 # Sheets read after Fixed: its problems come before theirs, as the sheets are read.
@@ -82,25 +82,30 @@ def _said(
     row: FixedAssignment,
     absence: Absence,
     demanded: set[Mode],
-) -> tuple[str, str]:
+) -> tuple[str, Phrase]:
     """The column a problem is on and what was expected there."""
     person = data.person_by_id[row.person]
     if absence.status is None:
         first, last = person.available_from, person.available_to
-        window = f"{day_text(first) if first else '…'} to {day_text(last) if last else '…'}"
-        return "date", f"a date inside {person.id}'s availability window {window}"
+        window = {
+            "person": person.id,
+            "first": day_text(first) if first else "…",
+            "last": day_text(last) if last else "…",
+        }
+        return "date", Phrase("expect.fixed_window", window)
     period = absence.status
-    why = (
-        f"a person free that day ({person.id} is {period.status.value} from "
-        f"{day_text(period.date_from)} to {day_text(period.date_to)}, "
-        f"sheet '{read.tables.title('status')}' row {period.row}"
-    )
+    values: dict[str, object] = {
+        "person": person.id,
+        "status": period.status.value,
+        "first": day_text(period.date_from),
+        "last": day_text(period.date_to),
+        "sheet": read.tables.title("status"),
+        "row": period.row,
+    }
     if absence.kind == "remote_only" and Mode.REMOTE not in demanded:
-        why += (
-            f"; remote duty only, and area '{row.area}' has no remote requirement "
-            f"for shift {row.shift} that day"
-        )
-    return "person", why + ")"
+        values |= {"area": row.area, "shift": row.shift}
+        return "person", Phrase("expect.fixed_absent_remote", values)
+    return "person", Phrase("expect.fixed_absent", values)
 
 
 def _in_reading_order(read: WorkbookInput, fixed: list[Problem]) -> list[Problem]:

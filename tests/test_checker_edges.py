@@ -4,7 +4,7 @@ benchmarks/results/mutation.md): each test fails on one surviving mutant of rost
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from roster.data import (
     Area,
@@ -14,17 +14,12 @@ from roster.data import (
     ProblemData,
     Requirement,
     Settings,
-    Shift,
 )
 from roster.rules import Rule
 from roster.verify import check
+from tests.builders import SHIFTS
 
 START = date(2021, 8, 2)  # a Monday
-SHIFTS = (
-    Shift(id="S", start=time(6), end=time(14), night=False),
-    Shift(id="C", start=time(14), end=time(22), night=False),
-    Shift(id="D", start=time(22), end=time(6), night=True),
-)
 
 
 def ward(days: int, person: Person | None = None, **settings) -> ProblemData:

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -17,20 +15,9 @@ from roster.reports.city import state
 from roster.reports.city_command import EXIT_INCOMPLETE, EXIT_OK, EXIT_SHORT
 from roster.text import say
 from roster.text.contract import city_column
+from tests.builders import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load(relative: str) -> ModuleType:
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-city = _load("benchmarks/city.py")
+city = load_script("benchmarks/city.py")
 UNITS = ("P01", "P02", "P03")
 ALLOCATION_FIELDS = ("shifts", "filled", "demand", "objective", "bound", "gap", "status")
 
@@ -139,9 +126,10 @@ def test_bad_inputs_are_all_reported_and_the_rest_solved(tmp_path: Path) -> None
     code, output = _run("city", folder, "-o", out, "--unit-time-limit", 2, "--no-sheets")
     assert code == EXIT_INCOMPLETE, output
     assert "Traceback" not in output
-    assert "pool.xlsx: Units, row 3, column 'workbook'" in output
-    assert "P03.xlsx: Cán bộ, row 4, column 'lực lượng'" in output
-    assert "pool.xlsx: Pool, row 3, column 'id': found 'P0001'" in output
+    # said in the pool's language (Vietnamese), each with its file, sheet, row and column
+    assert "pool.xlsx: Units, dòng 3, cột 'workbook'" in output
+    assert "P03.xlsx: Cán bộ, dòng 4, cột 'lực lượng'" in output
+    assert "pool.xlsx: Pool, dòng 3, cột 'id': đang ghi 'P0001'" in output
     assert (out / "P01.xlsx").is_file() and (out / "P04.xlsx").is_file()
     assert not (out / "P02.xlsx").exists() and not (out / "P03.xlsx").exists()
     wb = load_workbook(out / COMMAND_FILE, read_only=True)

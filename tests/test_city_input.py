@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from openpyxl import load_workbook
@@ -12,20 +10,9 @@ from openpyxl import load_workbook
 from roster.city.folder import CityInputError, read_city
 from roster.city.pool import read_pool
 from roster.errors import InputError
+from tests.builders import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load(relative: str) -> ModuleType:
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-city = _load("benchmarks/city.py")
+city = load_script("benchmarks/city.py")
 
 
 @pytest.fixture()
@@ -81,11 +68,14 @@ def test_pool_problems_name_sheet_row_and_column(folder: Path) -> None:
     _edit(path, "Settings", {"B6": "many"})
     with pytest.raises(InputError) as caught:
         read_pool(path)
-    text = [str(p) for p in caught.value.problems]
-    assert any(t.startswith("Pool, row 3, column 'role'") for t in text)
-    assert any(t.startswith("Units, row 2, column 'priority'") for t in text)
-    assert any(t.startswith("Units, row 3, column 'id': found 'P/02'") for t in text)
-    assert any(t.startswith("Settings, row 6, column 'value'") for t in text)
+    text = [str(p) for p in caught.value.problems]  # in the pool's language: Vietnamese
+    assert any(t.startswith("Pool, dòng 3, cột 'role'") for t in text)
+    assert any(t.startswith("Units, dòng 2, cột 'priority': đang ghi 'first'; cần") for t in text)
+    assert any(
+        t.startswith("Units, dòng 3, cột 'id': đang ghi 'P/02'; cần mã đơn vị") for t in text
+    )
+    assert any(t.startswith("Settings, dòng 6, cột 'value'") for t in text)
+    assert not any("row" in t or "expected" in t for t in text)
 
 
 def test_unreadable_pool_stops_the_run(folder: Path) -> None:
@@ -102,9 +92,52 @@ def test_broken_missing_and_clashing_are_all_reported(folder: Path) -> None:
     found = read_city(folder)
     assert sorted(found.units) == ["P01", "P04"]
     assert sorted(found.broken) == ["P02", "P03"]
-    text = [str(p) for p in found.problems]
-    assert "pool.xlsx: Units, row 3, column 'workbook'" in text[0]
-    assert any(t.startswith("P03.xlsx: Cán bộ, row 4, column 'lực lượng'") for t in text)
-    assert any(t.startswith("pool.xlsx: Pool, row 3, column 'id': found 'P0001'") for t in text)
+    text = [str(p) for p in found.problems]  # in the pool's language: Vietnamese
+    assert "pool.xlsx: Units, dòng 3, cột 'workbook'" in text[0]
+    assert any(t.startswith("P03.xlsx: Cán bộ, dòng 4, cột 'lực lượng'") for t in text)
+    assert any(t.startswith("pool.xlsx: Pool, dòng 3, cột 'id': đang ghi 'P0001'") for t in text)
     assert "P0001" not in {o.person.id for o in found.pool.officers}
     assert len(found.pool.officers) == 7
+
+
+def _pool_language(folder: Path, language: str) -> None:
+    path = folder / "pool.xlsx"
+    wb = load_workbook(path)
+    ws = wb[wb.sheetnames[0]]
+    rows = [row for row in ws.iter_rows(min_row=2) if row[0].value == "language"]
+    if rows:
+        rows[0][1].value = language
+    else:
+        ws.append(["language", language])
+    wb.save(path)
+
+
+def test_an_english_pool_says_every_problem_in_english(folder: Path) -> None:
+    """The city follows the pool's language, also for a (Vietnamese) unit workbook's problems."""
+    _pool_language(folder, "en")
+    (folder / "P02.xlsx").unlink()
+    _edit(folder / "P03.xlsx", "Cán bộ", {"D4": "astronaut"})
+    _edit(folder / "pool.xlsx", "Pool", {"A3": "P0001"})
+    text = [str(p) for p in read_city(folder).problems]
+    assert "pool.xlsx: Units, row 3, column 'workbook': found 'P02.xlsx'; expected" in text[0]
+    assert any(t.startswith("P03.xlsx: Cán bộ, row 4, column 'lực lượng': found") for t in text)
+    assert any(t.startswith("pool.xlsx: Pool, row 3, column 'id': found 'P0001'") for t in text)
+    assert not any("dòng" in t or "cần" in t for t in text)
+
+
+def test_a_pool_without_a_readable_language_is_said_in_both(folder: Path) -> None:
+    _pool_language(folder, "klingon")
+    with pytest.raises(InputError) as caught:
+        read_pool(folder / "pool.xlsx")
+    (problem,) = caught.value.problems
+    said = str(problem)
+    assert said.startswith("Settings, dòng ") and " / Settings, row " in said
+
+
+def test_city_problems_name_the_pool_columns_as_written(folder: Path) -> None:
+    _edit(folder / "pool.xlsx", "Units", {"A1": "mã", "B1": "tên", "C1": "tệp"}, "Đơn vị")
+    _edit(folder / "pool.xlsx", "Pool", {"A1": "mã", "A3": "P0001"})
+    (folder / "P02.xlsx").unlink()
+    text = [str(p) for p in read_city(folder).problems]
+    assert "pool.xlsx: Đơn vị, dòng 3, cột 'tệp': đang ghi 'P02.xlsx'; cần một tệp" in text[0]
+    assert any(t.startswith("pool.xlsx: Pool, dòng 3, cột 'mã': đang ghi 'P0001'") for t in text)

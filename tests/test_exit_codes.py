@@ -76,7 +76,10 @@ def test_bad_input_is_2_with_every_problem(tmp_path: Path) -> None:
     workbook = write_book(tmp_path / "sai.xlsx", sheets)
     result = run("validate", workbook)
     assert result.exit_code == ExitCode.INPUT
-    assert "Shifts, row 3" in result.output and "People, row 2" in result.output
+    # Said in the workbook's language (Vietnamese: it names none), sheets and columns as written.
+    assert "Shifts, dòng 3, cột 'start': đang ghi '25:00'; cần một giờ" in result.output
+    assert "People, dòng 2, cột 'home_area': đang ghi 'TDP-99'; cần một mã" in result.output
+    assert "row" not in result.output and "expected" not in result.output
     assert "Traceback" not in result.output
 
 
@@ -153,33 +156,45 @@ def test_an_unexpected_exception_is_1_in_one_line(
     assert result.exit_code == ExitCode.INTERNAL and "Traceback" in result.output
 
 
-def test_checker_disagreeing_with_the_model_is_1(
-    week: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("error", "code", "number", "said"),
+    [
+        (
+            InternalError("the solver's roster breaks a rule"),
+            ExitCode.INTERNAL,
+            1,
+            ("internal error", "breaks a rule"),
+        ),
+        (
+            Interrupted("stopped before any roster was found; nothing written"),
+            ExitCode.INTERRUPTED,
+            130,
+            ("interrupted",),
+        ),
+    ],
+    ids=["checker-disagreeing-with-the-model-is-1", "interrupted-is-130"],
+)
+def test_a_solve_ended_by_an_error_exits_with_its_code(
+    week: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    code: ExitCode,
+    number: int,
+    said: tuple[str, ...],
 ) -> None:
+    """The checker disagreeing with the model, or a stop before any roster: no roster."""
     workbook, _ = week
 
-    def disagree(*args, **kwargs):
-        raise InternalError("the solver's roster breaks a rule")
+    def ended(*args, **kwargs):
+        raise error
 
-    monkeypatch.setattr("roster.solver.solve", disagree)
+    monkeypatch.setattr("roster.solver.solve", ended)
     result = run("solve", workbook, "-o", tmp_path, "--quiet", "--no-sheets")
-    assert result.exit_code == ExitCode.INTERNAL
-    assert "internal error" in result.output and "breaks a rule" in result.output
+    assert result.exit_code == code == number
+    assert all(words in result.output for words in said)
+    assert "Traceback" not in result.output
     assert not (tmp_path / "tuan-roster.xlsx").exists()
-
-
-def test_interrupted_is_130(
-    week: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    workbook, _ = week
-
-    def stopped(*args, **kwargs):
-        raise Interrupted("stopped before any roster was found; nothing written")
-
-    monkeypatch.setattr("roster.solver.solve", stopped)
-    result = run("solve", workbook, "-o", tmp_path, "--quiet", "--no-sheets")
-    assert result.exit_code == ExitCode.INTERRUPTED == 130
-    assert "interrupted" in result.output and "Traceback" not in result.output
 
 
 def test_ctrl_c_outside_a_solve_is_130(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from ortools.sat.python import cp_model
@@ -31,7 +31,6 @@ from roster.data import (
     RequestType,
     Requirement,
     Settings,
-    Shift,
     ShiftRequest,
     StatusKind,
     StatusPeriod,
@@ -40,13 +39,9 @@ from roster.model.build import MODEL_RULES, build_model
 from roster.model.naming import name_places
 from roster.rules import Rule
 from roster.verify import CHECKER_RULES, check
+from tests.builders import SHIFTS
 
 START = date(2021, 8, 2)  # a Monday
-SHIFTS = (
-    Shift(id="S", start=time(6), end=time(14), night=False),
-    Shift(id="C", start=time(14), end=time(22), night=False),
-    Shift(id="D", start=time(22), end=time(6), night=True),
-)
 AREAS = (Area(id="A1"), Area(id="A2"), Area(id="R", kind="remote"))
 P1 = Person(id="P1", name="Nguyễn Văn An")
 CHECKER_ONLY = {Rule.UNKNOWN_ID}

@@ -85,7 +85,7 @@ def test_a_damaged_part_is_a_bad_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_workbook(path)
     (problem,) = caught.value.problems
-    assert NOT_A_WORKBOOK in problem.expected
+    assert NOT_A_WORKBOOK in problem.expected_text()  # no language known: both
 
 
 def test_reading_never_imports_the_features_or_the_checker() -> None:
@@ -114,7 +114,7 @@ def test_saved_formula_results_error_results_and_empty_text_results(tmp_path: Pa
         read_workbook(path)
     (problem,) = caught.value.problems
     assert (problem.sheet, problem.row, problem.column) == ("Requirements", 3, "min_police")
-    assert (problem.value, "Excel error" in problem.expected) == ("#DIV/0!", True)
+    assert (problem.value, "lỗi Excel" in problem.expected_text()) == ("#DIV/0!", True)
 
 
 def test_a_formula_workbook_still_has_its_merged_cells_filled(tmp_path: Path) -> None:
@@ -182,8 +182,11 @@ def test_f1_fixed_where_no_remote_place_exists_is_refused(tmp_path: Path) -> Non
     assert found == [("Requests", 2, "date"), ("Fixed", 2, "person"), ("History", 2, "date")]
     fixed = caught.value.problems[1]
     assert fixed.value == "CA002"
-    assert "F1 from 05/08/2021" in fixed.expected
-    assert "area 'TDP-1' has no remote requirement" in fixed.expected
+    # Said in the workbook's language: Vietnamese (it names none); the English is the same.
+    assert "F1 từ 05/08/2021" in fixed.expected_text()
+    assert "địa bàn 'TDP-1' không có yêu cầu trực từ xa" in fixed.expected_text()
+    assert "F1 from 05/08/2021" in fixed.expected_text("en")
+    assert "area 'TDP-1' has no remote requirement" in fixed.expected_text("en")
 
 
 # ------------------------------------------------------------------- one product word list

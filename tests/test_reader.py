@@ -16,6 +16,7 @@ from roster.data import Mode, Origin, RequestType, Role, StatusKind
 from roster.errors import InputError, Problem
 from roster.io.dates import (
     DATE_EXPECTED,
+    WHOLE_NUMBER_EXPECTED,
     parse_bool,
     parse_date,
     parse_id,
@@ -25,6 +26,7 @@ from roster.io.dates import (
     parse_weekdays,
 )
 from roster.load import read_workbook, read_workbook_with_warnings
+from roster.text import Phrase
 from tests.builders import EXAMPLE, base, load_script, write_book
 
 
@@ -110,7 +112,8 @@ def test_slash_dates_are_always_day_first() -> None:
 def test_parse_date_rejects_impossible_dates(value: object) -> None:
     with pytest.raises(ValueError) as caught:
         parse_date(value)
-    assert str(caught.value) == DATE_EXPECTED
+    assert caught.value.args[0] == DATE_EXPECTED
+    assert "a real date, day-first" in str(caught.value)  # no language known: both
 
 
 @pytest.mark.parametrize(
@@ -408,8 +411,14 @@ def test_problem_names_value_and_expectation(tmp_path: Path) -> None:
     sheets = base()
     sheets["Requirements"].append(["CHOT-1", "S", "lots", None])
     (problem,) = problems_of(write_book(tmp_path / "p.xlsx", sheets))
-    assert problem == Problem("Requirements", 4, "min_staff", "lots", "a whole number")
-    assert "Requirements, row 4, column 'min_staff': found 'lots'; expected" in str(problem)
+    assert problem == Problem("Requirements", 4, "min_staff", "lots", WHOLE_NUMBER_EXPECTED, "vi")
+    # Said in the workbook's language (Vietnamese: it names none), sheet and column as written.
+    assert (
+        str(problem) == "Requirements, dòng 4, cột 'min_staff': đang ghi 'lots'; cần một số nguyên"
+    )
+    assert problem.text("en") == (
+        "Requirements, row 4, column 'min_staff': found 'lots'; expected a whole number"
+    )
 
 
 def test_bad_date_problem_message(tmp_path: Path) -> None:
@@ -426,7 +435,8 @@ def test_missing_sheets_and_columns(tmp_path: Path) -> None:
     del sheets["Areas"]
     sheets["People"] = [["id", "full name"], ["A", "x"]]
     problems = problems_of(write_book(tmp_path / "m.xlsx", sheets))
-    assert Problem("Areas", None, None, None, "a sheet named 'Areas' or 'Địa bàn'") in problems
+    sheet = Phrase("expect.sheet", {"en": "Areas", "vi": "Địa bàn"})
+    assert Problem("Areas", None, None, None, sheet, "vi") in problems
     assert ("People", 1, "name") in {(p.sheet, p.row, p.column) for p in problems}
     # references to the missing sheet's ids and the missing column are not reported row by row
     assert not any(p.sheet == "People" and p.row != 1 for p in problems)
@@ -473,7 +483,8 @@ def test_requirement_checks(tmp_path: Path) -> None:
         (11, "area"),
     }
     skill = next(p for p in problems if p.column == "skill")
-    assert skill.expected == "a skill that at least one person has"
+    assert skill.expected_text() == "một kỹ năng mà ít nhất một người có"
+    assert skill.expected_text("en") == "a skill that at least one person has"
 
 
 def test_fixed_history_requests_checks(tmp_path: Path) -> None:
@@ -523,7 +534,7 @@ def test_fixed_history_requests_checks(tmp_path: Path) -> None:
         ("Requests", 3, "type"),
     }
     f0 = next(p for p in problems if (p.sheet, p.row) == ("Fixed", 2))
-    assert "F0 from 05/08/2021 to 28/08/2021" in f0.expected
+    assert "F0 từ 05/08/2021 đến 28/08/2021" in f0.expected_text()
 
 
 def test_f1_remote_duty_off_forbids_fixed_remote(tmp_path: Path) -> None:
@@ -544,7 +555,7 @@ def test_excel_error_cells_are_named(tmp_path: Path) -> None:
         ("Requirements", 2, "min_staff", "#REF!"),
         ("People", 3, "name", "#VALUE!"),
     }
-    assert all("Excel error" in p.expected for p in problems)
+    assert all("không phải lỗi Excel" in p.expected_text() for p in problems)
 
 
 def test_duplicate_ids_and_settings(tmp_path: Path) -> None:
@@ -562,9 +573,9 @@ def test_missing_required_settings(tmp_path: Path) -> None:
     sheets = base()
     del sheets["Settings"][2:]
     problems = problems_of(write_book(tmp_path / "s.xlsx", sheets))
-    assert {p.expected for p in problems} == {
-        "a row 'start_date' or 'ngày bắt đầu'",
-        "a row 'days' or 'số ngày'",
+    assert {p.expected_text() for p in problems} == {
+        "một dòng 'start_date' hoặc 'ngày bắt đầu'",
+        "một dòng 'days' hoặc 'số ngày'",
     }
     assert all((p.sheet, p.column) == ("Settings", "key") for p in problems)
 
@@ -660,7 +671,8 @@ def test_not_an_xlsx(tmp_path: Path, kind: str) -> None:
         None,
         path.name,
     )
-    assert "Excel .xlsx workbook" in problem.expected
+    assert "Excel .xlsx workbook" in problem.expected_text()  # no language known: both
+    assert "tệp Excel .xlsx" in problem.expected_text()
     assert (sha(path) if path.exists() else None) == before
 
 

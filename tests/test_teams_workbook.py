@@ -50,7 +50,7 @@ def test_english_names_and_defaults(tmp_path: Path) -> None:
 
 
 def test_an_unknown_separation_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="a team separation"):
+    with pytest.raises(InputError, match="một cách tách tổ"):  # the workbook's language
         read_workbook(_book(tmp_path, [["tách tổ", "theo tuần"]]))
 
 

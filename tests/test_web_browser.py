@@ -1,6 +1,7 @@
 """The daily work in a real browser: headless Chromium (the system's) driven by Playwright
 against a real `roster serve`, on the bundled example with one day asking for more people
-than the ward has. Takes the screenshots of docs/.
+than the ward has. Takes the screenshots of docs/ when asked (ROSTER_SCREENSHOTS=1); otherwise
+they go to the test's temporary folder and the checkout stays clean.
 
 Skipped only when Chromium is missing and CI is not set: on CI a missing browser fails.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_support import copy_example, short_of_people
+from tests.web_support import copy_example, screenshot_folder, short_of_people, shot
 
 pytest.importorskip("starlette")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -27,7 +28,6 @@ if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 playwright = pytest.importorskip("playwright.sync_api")
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -84,11 +84,6 @@ def browser():
         chromium.close()
 
 
-def _shot(page, name: str) -> None:
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / name), full_page=False)
-
-
 def _grid_row_with_day_off(page) -> tuple[str, str, str]:
     """A person with a shift and a day marked off (status): (person, a day on, a day off)."""
     rows = page.eval_on_selector_all(
@@ -107,28 +102,29 @@ def test_the_daily_work_in_a_browser(server, browser, tmp_path):
     url, _ = server
     page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     page.set_default_timeout(30_000)
+    shots = screenshot_folder(tmp_path / "screenshots")
 
     # Open: the folder's workbook; solve with a short limit; live progress; the result.
     page.goto(url + "/")
-    _shot(page, "web-open.png")
+    shot(page, shots, "web-open.png")
     page.click("#workbooks a")
     page.fill("#limit", SOLVE_S)
     page.click("#start-solve")
     page.wait_for_selector("#progress-text")
     page.wait_for_timeout(4000)  # a few progress reports in words
     if page.locator("#progress-text").count():
-        _shot(page, "web-solve.png")
+        shot(page, shots, "web-solve.png")
     page.wait_for_selector("#job-done", timeout=WAIT_MS)
     page.click("#open-result")
     page.wait_for_selector("#coverage")
-    _shot(page, "web-roster.png")
+    shot(page, shots, "web-roster.png")
 
     # A short cell and its reason.
     page.click("#coverage td.short")
     page.wait_for_selector("#area-day .reason")
     assert "lý do" in page.inner_text("#area-day")
     page.locator("#area-day").scroll_into_view_if_needed()
-    _shot(page, "web-short-cell.png")
+    shot(page, shots, "web-short-cell.png")
 
     # Move a shift onto the person's day off: the broken rule is shown before saving.
     person, on_day, off_day = _grid_row_with_day_off(page)
@@ -140,7 +136,7 @@ def test_the_daily_work_in_a_browser(server, browser, tmp_path):
     broken = page.locator(f'#grid td.broken[data-person="{person}"][data-day="{off_day}"]')
     assert "[status]" in broken.get_attribute("title")
     broken.scroll_into_view_if_needed()
-    _shot(page, "web-broken-rule.png")
+    shot(page, shots, "web-broken-rule.png")
     page.click("#discard")
     page.wait_for_selector("#coverage")
     assert page.locator("#draft").count() == 0
@@ -181,7 +177,7 @@ def test_the_daily_work_in_a_browser(server, browser, tmp_path):
     page.click("#mark")
     page.wait_for_selector("#changes", timeout=WAIT_MS)
     assert page.locator("#changes tbody tr").count() > 0
-    _shot(page, "web-replan.png")
+    shot(page, shots, "web-replan.png")
     page.click("#accept")
     page.wait_for_selector("#message")
     assert "/v/3" in page.url
@@ -190,7 +186,7 @@ def test_the_daily_work_in_a_browser(server, browser, tmp_path):
     page.click("#nav-day")
     page.wait_for_selector("#chat")
     assert page.input_value("#chat").strip()
-    _shot(page, "web-day.png")
+    shot(page, shots, "web-day.png")
 
     # Downloads: the duty-sheet PDF and the roster workbook, which `roster check` passes.
     with page.expect_download() as pdf:

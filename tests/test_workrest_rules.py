@@ -9,7 +9,7 @@ the independent checker, and its completion must give the solver its warm start.
 from __future__ import annotations
 
 import random
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -21,7 +21,6 @@ from roster.data import (
     ProblemData,
     Requirement,
     Settings,
-    Shift,
     StatusKind,
     StatusPeriod,
 )
@@ -31,13 +30,10 @@ from roster.model.requested import plan_requested
 from roster.model.workrest import WorkRestRules
 from roster.solver import solve
 from roster.verify import check
+from tests.builders import C, D, S
 
 START = date(2021, 8, 2)  # a Monday
-SHIFTS = (
-    Shift(id="S", start=time(6), end=time(14), night=False, forbidden_next=frozenset({"C"})),
-    Shift(id="C", start=time(14), end=time(22), night=False),
-    Shift(id="D", start=time(22), end=time(6), night=True),
-)
+SHIFTS = (S.model_copy(update={"forbidden_next": frozenset({"C"})}), C, D)  # no C after S
 AREAS = (Area(id="A1"),)
 PEOPLE = (
     Person(id="P1", name="An", max_consecutive_shifts=2),

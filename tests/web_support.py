@@ -1,8 +1,9 @@
 """Shared by the web tests: a served folder, a solved version without waiting for a solve,
-and the CSRF token of a page."""
+the CSRF token of a page, and where the browser test's screenshots go."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import datetime
@@ -15,6 +16,8 @@ from roster.load import read_workbook
 from roster.web.store import Folder
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "ward-hoa-thuan-dong.xlsx"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+SCREENSHOTS_ENV = "ROSTER_SCREENSHOTS"  # =1: the browser test rewrites docs/*.png
 PEOPLE, REQUIREMENTS = "Cán bộ", "Yêu cầu"
 
 
@@ -71,3 +74,17 @@ def csrf_of(html: str) -> str:
 
 def workbook_id(html: str) -> str:
     return re.search(r'href="/w/([0-9a-f]{12})"', html).group(1)
+
+
+def screenshot_folder(tmp_path: Path) -> Path:
+    """docs/ when ``ROSTER_SCREENSHOTS=1`` asks for new screenshots, else ``tmp_path``: a
+    test run leaves the tracked docs/*.png as they are."""
+    return DOCS if os.environ.get(SCREENSHOTS_ENV) == "1" else tmp_path
+
+
+def shot(page, folder: Path, name: str) -> Path:
+    """A screenshot of ``page`` as ``folder/name``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    page.screenshot(path=str(path), full_page=False)
+    return path

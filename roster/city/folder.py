@@ -16,6 +16,7 @@ from roster.city.pool import Pool, Unit, read_pool
 from roster.data import ProblemData
 from roster.errors import InputError, Problem
 from roster.load import read_workbook_with_warnings
+from roster.text import Phrase
 from roster.text.contract import INPUT_SHEETS
 
 POOL_FILE = "pool.xlsx"
@@ -57,16 +58,18 @@ class City:
 def _unit(
     folder: Path, pool: Pool, unit: Unit
 ) -> tuple[ProblemData | None, list[FileProblem], list[str]]:
-    """The unit's data, or its problems; a missing file is a problem of its `Units` row."""
+    """The unit's data, or its problems (said in the pool's language); a missing file is a
+    problem of its `Units` row."""
     file = unit.workbook
     if not (folder / file).is_file():
-        expected = "a workbook that exists in the city folder"
-        problem = Problem(pool.units_sheet, unit.row, "workbook", file, expected)
+        expected = Phrase("expect.unit_workbook")
+        column = pool.units_file_column
+        problem = Problem(pool.units_sheet, unit.row, column, file, expected, pool.language)
         return None, [FileProblem(POOL_FILE, problem)], []
     try:
         data, warnings = read_workbook_with_warnings(folder / file)
     except InputError as error:
-        return None, [FileProblem(file, p) for p in error.problems], []
+        return None, [FileProblem(file, p.said_in(pool.language)) for p in error.problems], []
     return data, [], [f"{file}: {w}" for w in warnings]
 
 
@@ -76,8 +79,10 @@ def _horizon(file: str, data: ProblemData, pool: Pool) -> list[FileProblem]:
     if data.settings.start_date <= first and data.settings.end_date >= last:
         return []
     title = INPUT_SHEETS["settings"][data.settings.language == "vi"]
-    expected = f"a horizon covering {first:%d/%m/%Y} to {last:%d/%m/%Y} (the pool's)"
-    return [FileProblem(file, Problem(title, None, None, None, expected))]
+    expected = Phrase(
+        "expect.unit_horizon", {"first": f"{first:%d/%m/%Y}", "last": f"{last:%d/%m/%Y}"}
+    )
+    return [FileProblem(file, Problem(title, None, None, None, expected, pool.language))]
 
 
 def _clashes(
@@ -94,26 +99,36 @@ def _clashes(
         pid = officer.person.id
         if pid in owners:
             uid = owners[pid]
-            expected = f"an id no unit uses (unit {uid}, {files[uid]}, has a person {pid})"
-            problems.append(
-                FileProblem(
-                    POOL_FILE,
-                    Problem(pool.pool_sheet, officer.row, "id", pid, expected),
-                )
+            expected = Phrase(
+                "expect.pool_id_clash", {"unit": uid, "file": files[uid], "person": pid}
             )
-            continue
-        unknown = sorted((officer.units or frozenset()) - set(files))
-        if unknown:
-            expected = "unit ids listed on sheet 'Units'"
             problems.append(
                 FileProblem(
                     POOL_FILE,
                     Problem(
                         pool.pool_sheet,
                         officer.row,
-                        "units",
+                        pool.pool_id_column,
+                        pid,
+                        expected,
+                        pool.language,
+                    ),
+                )
+            )
+            continue
+        unknown = sorted((officer.units or frozenset()) - set(files))
+        if unknown:
+            expected = Phrase("expect.unit_ids", {"sheet": pool.units_sheet})
+            problems.append(
+                FileProblem(
+                    POOL_FILE,
+                    Problem(
+                        pool.pool_sheet,
+                        officer.row,
+                        pool.pool_units_column,
                         ", ".join(unknown),
                         expected,
+                        pool.language,
                     ),
                 )
             )

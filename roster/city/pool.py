@@ -16,7 +16,7 @@ import re
 import tempfile
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,9 @@ from openpyxl import Workbook, load_workbook
 from roster.data import Person, Settings, StatusPeriod
 from roster.errors import InputError, Problem
 from roster.io.dates import fold, parse_id, parse_int, parse_items, parse_number
+from roster.io.rows import expected_of
 from roster.load import read_workbook
+from roster.text import Phrase
 from roster.text.contract import (
     CITY_SETTINGS,
     INPUT_COLUMNS,
@@ -78,6 +80,10 @@ class Pool:
     time_limit_s: float = DEFAULT_RUN_TIME
     pool_sheet: str = "Pool"
     units_sheet: str = "Units"
+    # Headers as the pool names them, for the problems the city folder finds on their cells.
+    units_file_column: str = "workbook"
+    pool_id_column: str = "id"
+    pool_units_column: str = "units"
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -108,11 +114,11 @@ def _open(path: Path) -> dict[str, Rows]:
             wb.close()
     except FileNotFoundError:
         raise InputError(
-            [Problem("", None, None, path.name, "an existing .xlsx workbook")]
+            [Problem("", None, None, path.name, Phrase("expect.pool_existing"))]
         ) from None
     except Exception:
         raise InputError(
-            [Problem("", None, None, path.name, "a readable Excel .xlsx workbook")]
+            [Problem("", None, None, path.name, Phrase("expect.pool_readable"))]
         ) from None
 
 
@@ -175,18 +181,18 @@ class _Cells:
             return parse(value)
         except ValueError as error:
             self.problems.append(
-                Problem(self.title, number, self.header(column), value, str(error))
+                Problem(self.title, number, self.header(column), value, expected_of(error))
             )
             return None
 
-    def fail(self, number: int | None, column: str, value: object, expected: str) -> None:
+    def fail(self, number: int | None, column: str, value: object, expected: str | Phrase) -> None:
         self.problems.append(Problem(self.title, number, self.header(column), value, expected))
 
 
 def _priority(value: object) -> int:
     number = parse_int(value)
     if not 1 <= number <= 100:
-        raise ValueError("a priority from 1 (first) to 100")
+        raise ValueError(Phrase("expect.priority"))
     return number
 
 
@@ -194,13 +200,14 @@ def _text(value: object) -> str:
     return parse_id(value) if isinstance(value, int | float) else str(value).strip()
 
 
-def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem]]:
+def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem], str]:
+    """The units, the problems of their rows, and the header of the workbook column."""
     vi = _key(title) == _key(POOL_SHEETS["units"][1])
     cells = _Cells(title, rows, POOL_UNIT_COLUMNS, vi)
     for column in ("id", "name", "workbook"):
         if column not in cells.columns:
             en, vi_name = POOL_UNIT_COLUMNS[column]
-            cells.fail(1, column, None, f"a column '{en}' or '{vi_name}'")
+            cells.fail(1, column, None, Phrase("expect.column", {"en": en, "vi": vi_name}))
     units: list[Unit] = []
     seen: dict[str, int] = {}
     for row in cells.data_rows():
@@ -216,12 +223,12 @@ def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem]]:
                     p.row == number and p.column == cells.header(column) for p in cells.problems
                 )
             ):
-                cells.fail(number, column, None, "a value (this column is required)")
+                cells.fail(number, column, None, Phrase("expect.required"))
         if uid is not None and not _SAFE_ID.fullmatch(uid):
-            cells.fail(number, "id", uid, "a unit id of letters, digits, '-', '_' or '.'")
+            cells.fail(number, "id", uid, Phrase("expect.unit_id"))
             uid = None
         elif uid is not None and uid in seen:
-            cells.fail(number, "id", uid, f"a unit id not used on another row (row {seen[uid]})")
+            cells.fail(number, "id", uid, Phrase("expect.unit_repeated", {"row": seen[uid]}))
         elif uid is not None:
             seen[uid] = number
         group = cells.get(row, "group", _text) or ""
@@ -229,8 +236,8 @@ def _units(title: str, rows: Rows) -> tuple[list[Unit], list[Problem]]:
         if uid and name and book:
             units.append(Unit(uid, name, book, group, priority, number))
     if not units and not cells.problems:
-        cells.fail(None, "id", None, "at least one unit")
-    return units, cells.problems
+        cells.fail(None, "id", None, Phrase("expect.one_unit"))
+    return units, cells.problems, cells.header("workbook")
 
 
 def _city_settings(title: str, rows: Rows) -> tuple[dict[str, Any], set[int], list[Problem]]:
@@ -261,22 +268,22 @@ def _city_settings(title: str, rows: Rows) -> tuple[dict[str, Any], set[int], li
 def _stay(value: object) -> int:
     number = parse_int(value)
     if not 1 <= number <= 366:
-        raise ValueError("a number of days from 1 to 366")
+        raise ValueError(Phrase("expect.range.days", {"low": 1, "high": 366}))
     return number
 
 
 def _seconds(value: object) -> float:
     number = parse_number(value)
     if not 0 < number <= 86400:
-        raise ValueError("a number of seconds above 0, at most 86400")
+        raise ValueError(Phrase("expect.seconds"))
     return number
 
 
 Extra = dict[str, tuple[str, frozenset[str] | None, int]]
 
 
-def _extra_columns(title: str, rows: Rows) -> tuple[Extra, list[Problem]]:
-    """`group`, `units` and the row of each Pool officer, by id."""
+def _extra_columns(title: str, rows: Rows) -> tuple[Extra, list[Problem], dict[str, str]]:
+    """`group`, `units` and the row of each Pool officer, by id; the id and units headers."""
     vi = _key(title) == _key(POOL_SHEETS["pool"][1])
     known = {**POOL_COLUMNS, "id": INPUT_COLUMNS["people"]["id"]}
     cells = _Cells(title, rows, known, vi)
@@ -288,7 +295,8 @@ def _extra_columns(title: str, rows: Rows) -> tuple[Extra, list[Problem]]:
         if pid is not None:
             out.setdefault(pid, (group, frozenset(units) if units else None, row[0]))
     cells.problems = [p for p in cells.problems if p.column != cells.header("id")]
-    return out, cells.problems
+    headers = {"pool_id_column": cells.header("id"), "pool_units_column": cells.header("units")}
+    return out, cells.problems, headers
 
 
 def _copy(ws: Any, rows: Rows, skip_rows: set[int], skip_columns: set[int]) -> None:
@@ -325,14 +333,18 @@ def _as_roster_workbook(
     return wb, people_title
 
 
-def _read_copy(wb: Workbook) -> tuple[Any, list[Problem]]:
+def _read_copy(wb: Workbook) -> tuple[Any, list[Problem], str | None]:
+    """The copy's data or its problems, and the pool's language (None: its Settings cannot
+    say it), which every problem of the pool is said in."""
     handle, name = tempfile.mkstemp(suffix=".xlsx")
     os.close(handle)
     try:
         wb.save(name)
-        return read_workbook(name), []
+        data = read_workbook(name)
+        return data, [], data.settings.language
     except InputError as error:
-        return None, error.problems
+        language = error.problems[0].language if error.problems else None
+        return None, error.problems, language
     finally:
         os.unlink(name)
 
@@ -340,8 +352,13 @@ def _read_copy(wb: Workbook) -> tuple[Any, list[Problem]]:
 def _renamed(problem: Problem, people_title: str, pool_title: str) -> Problem:
     """A problem the reader found in the copy, said of the pool's own sheet."""
     sheet = pool_title if problem.sheet == people_title else problem.sheet
-    expected = problem.expected.replace(f"'{people_title}'", f"'{pool_title}'")
-    return Problem(sheet, problem.row, problem.column, problem.value, expected)
+    expected = problem.expected
+    if isinstance(expected, Phrase):
+        values = {k: pool_title if v == people_title else v for k, v in expected.values.items()}
+        expected = Phrase(expected.key, values)
+    else:
+        expected = expected.replace(f"'{people_title}'", f"'{pool_title}'")
+    return replace(problem, sheet=sheet, expected=expected)
 
 
 def read_pool(path: str | os.PathLike[str]) -> Pool:
@@ -352,22 +369,28 @@ def read_pool(path: str | os.PathLike[str]) -> Pool:
     for key in ("settings", "units", "pool"):
         if key not in found:
             en, vi = POOL_SHEETS[key]
-            problems.append(Problem(en, None, None, None, f"a sheet named '{en}' or '{vi}'"))
-    units, unit_problems = _units(*found["units"]) if "units" in found else ([], [])
+            problems.append(
+                Problem(en, None, None, None, Phrase("expect.sheet", {"en": en, "vi": vi}))
+            )
+    units, unit_problems, file_column = (
+        _units(*found["units"]) if "units" in found else ([], [], "workbook")
+    )
     city, skip, city_problems = (
         _city_settings(*found["settings"]) if "settings" in found else ({}, set(), [])
     )
-    extra, extra_problems = _extra_columns(*found["pool"]) if "pool" in found else ({}, [])
+    extra, extra_problems, headers = (
+        _extra_columns(*found["pool"]) if "pool" in found else ({}, [], {})
+    )
     pool_columns: set[int] = set()
     if "pool" in found and found["pool"][1]:
         pool_columns = set(_columns(found["pool"][1][0], POOL_COLUMNS).values())
     wb, people_title = _as_roster_workbook(found, skip, pool_columns)
-    data, read_problems = _read_copy(wb)
+    data, read_problems, language = _read_copy(wb)
     pool_title = found["pool"][0] if "pool" in found else POOL_SHEETS["pool"][0]
     problems += unit_problems + city_problems + extra_problems
     problems += [_renamed(p, people_title, pool_title) for p in read_problems]
     if problems or data is None:
-        raise InputError(problems)
+        raise InputError([problem.said_in(language) for problem in problems])
     officers = [PoolOfficer(p, *extra.get(p.id, ("", None, 0))) for p in data.people]
     return Pool(
         settings=data.settings,
@@ -376,5 +399,7 @@ def read_pool(path: str | os.PathLike[str]) -> Pool:
         statuses=data.statuses,
         pool_sheet=pool_title,
         units_sheet=found["units"][0],
+        units_file_column=file_column,
+        **headers,
         **city,
     )

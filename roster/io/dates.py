@@ -3,8 +3,9 @@
 This is the one place that knows how commanders type things into Excel: real date cells,
 ISO text, day-first Vietnamese text, Excel serial numbers, ``6h`` for six o'clock, ``có`` for
 yes, ``T2,T3,CN`` for weekdays.  Every parser raises ``ValueError`` whose message is the
-*expected* part of a ``Problem`` (e.g. "a real date, day-first, e.g. 12/08/2021 or 2021-08-12"),
-so the workbook reader can report the cell without rewording anything.
+*expected* part of a ``Problem``: a ``Phrase`` of the text catalogue (``expect.date``: "a real
+date, day-first, e.g. 12/08/2021 or 2021-08-12"), which the reader says in the workbook's
+language.
 """
 
 from __future__ import annotations
@@ -17,11 +18,16 @@ from datetime import date, datetime, time, timedelta
 
 from openpyxl.utils.datetime import from_excel
 
-DATE_EXPECTED = "a real date, day-first, e.g. 12/08/2021 or 2021-08-12"
-TIME_EXPECTED = "a time of day, e.g. 06:00 or 6h30"
-BOOL_EXPECTED = "yes or no (có/không, x or blank, true/false, 1/0)"
-WEEKDAYS_EXPECTED = "weekdays separated by commas, e.g. Mon,Tue or T2,T3,CN"
-ID_EXPECTED = "an id written as text, e.g. CA007"
+from roster.text import Phrase
+
+# What each parser expected, as a phrase of the text catalogue: said in the workbook's language.
+DATE_EXPECTED = Phrase("expect.date")
+TIME_EXPECTED = Phrase("expect.time")
+BOOL_EXPECTED = Phrase("expect.bool")
+WEEKDAYS_EXPECTED = Phrase("expect.weekdays")
+ID_EXPECTED = Phrase("expect.id")
+NUMBER_EXPECTED = Phrase("expect.number")
+WHOLE_NUMBER_EXPECTED = Phrase("expect.whole_number")
 
 # Excel serial day numbers from 1900-01-01 to 9999-12-31.
 _MAX_SERIAL = 2958465
@@ -220,11 +226,11 @@ def parse_number(value: object) -> float:
         try:
             number = float(value.strip().replace(",", "."))
         except ValueError:
-            raise ValueError("a number") from None
+            raise ValueError(NUMBER_EXPECTED) from None
     else:
-        raise ValueError("a number")
+        raise ValueError(NUMBER_EXPECTED)
     if not math.isfinite(number):
-        raise ValueError("a number")
+        raise ValueError(NUMBER_EXPECTED)
     return number
 
 
@@ -233,13 +239,13 @@ def parse_int(value: object) -> int:
     try:
         number = parse_number(value)
     except ValueError:
-        raise ValueError("a whole number") from None
+        raise ValueError(WHOLE_NUMBER_EXPECTED) from None
     if not number.is_integer():
-        raise ValueError("a whole number")
+        raise ValueError(WHOLE_NUMBER_EXPECTED)
     return int(number)
 
 
-def parse_choice(value: object, choices: Mapping[str, str], expected: str) -> str:
+def parse_choice(value: object, choices: Mapping[str, str], expected: str | Phrase) -> str:
     """The canonical value of a word from ``choices`` (keys already folded with ``fold``)."""
     key = fold(value)
     if key not in choices:

@@ -31,19 +31,44 @@ def day_text(value: date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
-def parse_cell(parse: Callable[[object], Any], value: object) -> tuple[Any, str]:
+def expected_of(error: ValueError) -> str | Phrase:
+    """What a parser's ``ValueError`` says was expected: a catalogue phrase (or text)."""
+    said = error.args[0] if error.args else ""
+    return said if isinstance(said, Phrase) else str(error)
+
+
+def parse_cell(parse: Callable[[object], Any], value: object) -> tuple[Any, str | Phrase]:
     """The parsed value and, when the cell is wrong, what was expected instead."""
     if isinstance(value, Formula):
-        return None, (
-            "a value, not a formula without a saved result "
-            "(open and save the file in Excel, or type the value)"
-        )
+        return None, Phrase("expect.formula")
     if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
-        return None, "a value, not an Excel error (fix the formula or type the value)"
+        return None, Phrase("expect.excel_error")
     try:
         return parse(value), ""
     except ValueError as error:
-        return None, str(error)
+        return None, expected_of(error)
+
+
+_BOUNDS = {
+    "gt": "greater_than",
+    "ge": "greater_than_equal",
+    "lt": "less_than",
+    "le": "less_than_equal",
+}
+
+
+def model_expected(detail: Any) -> Phrase:
+    """What a pydantic range check expected, said as a phrase of the catalogue: the usual
+    bounds in words; any other check with pydantic's own (English) message."""
+    bound: Phrase | None = None
+    ctx = detail.get("ctx") or {}
+    for name, kind in _BOUNDS.items():
+        if detail.get("type") == kind and name in ctx:
+            bound = Phrase(f"expect.model.{kind}", {"limit": ctx[name]})
+    if bound is not None:
+        return bound
+    message = detail["msg"].removeprefix("Input should be ").removeprefix("Value error, ")
+    return Phrase("expect.model", {"message": message})
 
 
 class Row:
@@ -62,7 +87,7 @@ class Row:
             return None
         return self.values[index]
 
-    def fail(self, column: str, expected: str) -> None:
+    def fail(self, column: str, expected: str | Phrase) -> None:
         self.ok = False
         self.reader.problems.append(
             Problem(
@@ -74,8 +99,13 @@ class Row:
             )
         )
 
-    def warn(self, text: str) -> None:
-        self.reader.warnings.append(f"Sheet '{self.table.title}', row {self.number}: {text}.")
+    def warn(self, text: Phrase) -> None:
+        self.reader.warnings.append(
+            Phrase(
+                "reader.row_warning",
+                {"sheet": self.table.title, "row": self.number, "text": text},
+            )
+        )
 
     def get(
         self,
@@ -88,7 +118,7 @@ class Row:
         value = self.raw(column)
         if blank(value):
             if required and column in self.table.columns:
-                self.fail(column, "a value (this column is required)")
+                self.fail(column, Phrase("expect.required"))
             elif required:
                 self.ok = False  # the missing column is reported once, not on every row
             return default
@@ -106,7 +136,7 @@ class Row:
         """An id that must be listed on another sheet (``known`` maps its ids to rows)."""
         value = self.get(column, parse_id, required=required)
         if value is not None and value not in known:
-            self.fail(column, f"an id listed on sheet '{sheet}'")
+            self.fail(column, Phrase("expect.listed", {"sheet": sheet}))
         return value
 
     def make(self, model: type[BaseModel], columns: dict[str, str], **values: Any) -> Any:
@@ -118,10 +148,7 @@ class Row:
         except ValidationError as error:
             for detail in error.errors():
                 name = str(detail["loc"][0]) if detail["loc"] else ""
-                message = (
-                    detail["msg"].removeprefix("Input should be ").removeprefix("Value error, ")
-                )
-                self.fail(columns.get(name, name), f"a value {message}")
+                self.fail(columns.get(name, name), model_expected(detail))
             return None
 
 
@@ -134,8 +161,9 @@ class Reader:
         self.problems: list[Problem] = tables.problems
         self.warnings: list[str | Phrase] = tables.warnings
         self.settings: Settings | None = None
+        self.language: str | None = None  # the workbook's, once its Settings are read
         # Columns repeat the same few values (dates, areas, weekdays): parse each once.
-        self.parsed: dict[tuple[object, type, object], tuple[Any, str]] = {}
+        self.parsed: dict[tuple[object, type, object], tuple[Any, str | Phrase]] = {}
 
     def title(self, key: str) -> str:
         return self.tables.title(key)
@@ -156,16 +184,19 @@ class Reader:
         horizon = self.horizon
         if day is not None and horizon is not None and not horizon[0] <= day <= horizon[1]:
             first, last = horizon
-            row.fail(column, f"a date inside the horizon {day_text(first)} to {day_text(last)}")
+            row.fail(
+                column,
+                Phrase("expect.inside_horizon", {"first": day_text(first), "last": day_text(last)}),
+            )
 
     def order(self, row: Row, first: date | None, last: date | None, to: str) -> None:
         if first is not None and last is not None and last < first:
-            row.fail(to, f"a date on or after {day_text(first)}")
+            row.fail(to, Phrase("expect.on_or_after", {"day": day_text(first)}))
 
     def unique(self, row: Row, column: str, value: str | None, seen: dict[str, int]) -> None:
         if value is None:
             return
         if value in seen:
-            row.fail(column, f"an id not used on another row (already on row {seen[value]})")
+            row.fail(column, Phrase("expect.unique_id", {"row": seen[value]}))
         else:
             seen[value] = row.number

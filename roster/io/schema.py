@@ -97,24 +97,20 @@ def find_tables(sheets: dict[str, list[list[object]]]) -> Tables:
         found = names.get(name_key(title))
         if found is None:
             if name_key(title) not in ignored:
-                tables.warnings.append(f"Sheet '{title}' is not an input sheet; ignored.")
+                tables.warnings.append(Phrase("reader.sheet_ignored", {"sheet": title}))
             continue
         key, vi = found
         if key in tables.found:
             en_name, vi_name = INPUT_SHEETS[key]
-            tables.problems.append(
-                Problem(title, None, None, title, f"one sheet named '{en_name}' or '{vi_name}'")
-            )
+            expected = Phrase("expect.one_sheet", {"en": en_name, "vi": vi_name})
+            tables.problems.append(Problem(title, None, None, title, expected))
             continue
         tables.found[key] = _table(key, title, vi, rows, tables)
     for key in REQUIRED_SHEETS:
         if key not in tables.found:
             en_name, vi_name = INPUT_SHEETS[key]
-            tables.problems.append(
-                Problem(
-                    tables.title(key), None, None, None, f"a sheet named '{en_name}' or '{vi_name}'"
-                )
-            )
+            expected = Phrase("expect.sheet", {"en": en_name, "vi": vi_name})
+            tables.problems.append(Problem(tables.title(key), None, None, None, expected))
     return tables
 
 
@@ -137,8 +133,10 @@ def _table(key: str, title: str, vi: bool, rows: list[list[object]], tables: Tab
             )
         elif column in table.columns:
             tables.warnings.append(
-                f"Sheet '{title}', column '{text}': repeats column "
-                f"'{table.headers[column]}'; only the first is read."
+                Phrase(
+                    "reader.column_repeated",
+                    {"sheet": title, "column": text, "first": table.headers[column]},
+                )
             )
         else:
             table.columns[column] = index
@@ -152,7 +150,7 @@ def _table(key: str, title: str, vi: bool, rows: list[list[object]], tables: Tab
                     1,
                     vi_name if vi else en_name,
                     None,
-                    f"a column '{en_name}' or '{vi_name}'",
+                    Phrase("expect.column", {"en": en_name, "vi": vi_name}),
                 )
             )
     indexes = list(table.columns.values())

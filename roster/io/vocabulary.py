@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from roster.data import Product
 from roster.io.dates import fold, parse_choice
+from roster.text import Phrase
 
 # Words accepted for each canonical value, besides the value itself (matched without case
 # or accents).  The first word is the Vietnamese one the template offers in its drop-downs.
@@ -132,22 +133,23 @@ def choices(words: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 def chooser(words: dict[str, tuple[str, ...]], what: str) -> Callable[[object], str]:
-    """A parser of one word list; a word not in it says which canonical values there are."""
+    """A parser of one word list; a word not in it says which canonical values there are
+    (the catalogue's ``expect.choice.<what>``)."""
     table = choices(words)
-    expected = f"{what}: " + ", ".join(words)
+    expected = Phrase(f"expect.choice.{what}", {"choices": ", ".join(words)})
     return lambda value: parse_choice(value, table, expected)
 
 
-parse_role = chooser(ROLE_WORDS, "a role")
-parse_origin = chooser(ORIGIN_WORDS, "an origin")
-parse_status = chooser(STATUS_WORDS, "a status")
-parse_mode = chooser(MODE_WORDS, "a mode")
-parse_request_type = chooser(REQUEST_WORDS, "a request type")
-parse_language = chooser(LANGUAGE_WORDS, "a language")
-parse_objective = chooser(OBJECTIVE_WORDS, "an objective")
-parse_team_separation = chooser(TEAM_SEPARATION_WORDS, "a team separation")
+parse_role = chooser(ROLE_WORDS, "role")
+parse_origin = chooser(ORIGIN_WORDS, "origin")
+parse_status = chooser(STATUS_WORDS, "status")
+parse_mode = chooser(MODE_WORDS, "mode")
+parse_request_type = chooser(REQUEST_WORDS, "request_type")
+parse_language = chooser(LANGUAGE_WORDS, "language")
+parse_objective = chooser(OBJECTIVE_WORDS, "objective")
+parse_team_separation = chooser(TEAM_SEPARATION_WORDS, "team_separation")
 _PRODUCTS = choices(PRODUCT_WORDS)
-_PRODUCT_EXPECTED = "a blood product: whole_blood, platelets or plasma"
+_PRODUCT_EXPECTED = Phrase("expect.product")
 
 
 def parse_product(value: object) -> Product:
@@ -163,7 +165,7 @@ def parse_blood_group(value: object) -> str:
     text = re.sub(r"[\s()_.]", "", fold(str(value))).replace("nhom", "").replace("−", "-")
     found = _GROUP.match(text)
     if found is None:
-        raise ValueError("a blood group with its Rh sign: " + ", ".join(BLOOD_GROUPS))
+        raise ValueError(Phrase("expect.blood_group", {"groups": ", ".join(BLOOD_GROUPS)}))
     abo = "O" if found[1] == "0" else found[1].upper()
     return abo + _RH_WORDS[found[2]]
 

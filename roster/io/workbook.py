@@ -46,7 +46,7 @@ from roster.io.dates import (
     parse_time,
     parse_weekdays,
 )
-from roster.io.rows import Reader, Row, day_text
+from roster.io.rows import Reader, Row, day_text, model_expected
 from roster.io.schema import PERSON_LIMIT_COLUMNS, Tables, find_tables, name_key
 from roster.io.vocabulary import (
     SETTINGS_ALIASES,
@@ -63,7 +63,7 @@ from roster.io.vocabulary import (
     parse_team_separation,
 )
 from roster.io.xlsx_read import read_sheets
-from roster.text import Phrase
+from roster.text import DEFAULT, Phrase
 from roster.text.contract import normalise
 
 MAX_STAFF = 1000
@@ -94,22 +94,24 @@ def _skills(value: object) -> frozenset[str]:
 
 
 def _int_in(low: int, high: int, what: str) -> Callable[[object], int]:
+    """A whole number from ``low`` to ``high``; ``what`` names it (``expect.range.<what>``)."""
+
     def parse(value: object) -> int:
         number = parse_int(value)
         if not low <= number <= high:
-            raise ValueError(f"{what} from {low} to {high}")
+            raise ValueError(Phrase(f"expect.range.{what}", {"low": low, "high": high}))
         return number
 
     return parse
 
 
-_STAFF = _int_in(0, MAX_STAFF, "a number of people")
-_ISOLATION_DAYS = _int_in(1, 366, "a number of days")
-_WEEK_SHIFTS = _int_in(0, 7, "a number of shifts")
-_REQUEST_WEIGHT = _int_in(0, 1000, "a weight")
+_STAFF = _int_in(0, MAX_STAFF, "people")
+_ISOLATION_DAYS = _int_in(1, 366, "days")
+_WEEK_SHIFTS = _int_in(0, 7, "shifts")
+_REQUEST_WEIGHT = _int_in(0, 1000, "weight")
 
 
-_COUNT = _int_in(0, 100000, "a whole number")
+_COUNT = _int_in(0, 100000, "count")
 LEDGER_COUNTS = ("shifts", "nights", "weekend_shifts", "holiday_shifts")
 
 
@@ -119,7 +121,7 @@ def _limits_by_type(value: object) -> dict[str, int]:
     for item in parse_items(value):
         sid, sep, limit = item.partition("=")
         if not sep or not sid.strip():
-            raise ValueError("shift=limit pairs, e.g. D=3, N=0")
+            raise ValueError(Phrase("expect.limits_by_type"))
         out[parse_id(sid)] = _COUNT(limit.strip())
     return out
 
@@ -127,14 +129,14 @@ def _limits_by_type(value: object) -> dict[str, int]:
 def _weight_kg(value: object) -> float:
     number = parse_number(value)
     if not 0 < number < 400:
-        raise ValueError("a weight in kg, e.g. 62.5")
+        raise ValueError(Phrase("expect.weight_kg"))
     return number
 
 
 def _request_order(value: object) -> tuple[str, ...]:
     order = tuple(dict.fromkeys(parse_origin(item) for item in parse_items(value)))
     if not order or "own" in order:
-        raise ValueError("district and/or city, comma separated, e.g. district, city")
+        raise ValueError(Phrase("expect.request_order"))
     return order
 
 
@@ -162,26 +164,33 @@ def _setting_parser(name: str) -> Callable[[object], Any]:
 
 
 def _settings(reader: Reader) -> None:
+    """The settings, and the language the workbook's problems are said in: the ``language``
+    row's (Vietnamese when there is none), unknown when the Settings sheet, its columns or
+    that row cannot be read."""
     values: dict[str, Any] = {}
     rows: dict[str, Row] = {}
+    table = reader.tables.found.get("settings")
+    readable = table is not None and {"key", "value"} <= table.columns.keys()
     for row in reader.rows("settings"):
         raw_key = row.get("key", _text, required=True)
         if raw_key is None:
             continue
         name = _SETTING_KEYS.get(name_key(raw_key))
         if name is None:
-            row.warn(f"setting '{raw_key}' is unknown; ignored")
+            row.warn(Phrase("reader.setting_unknown", {"setting": raw_key}))
             continue
         if name in rows:
-            row.fail("key", f"a setting not given before (already on row {rows[name].number})")
+            row.fail("key", Phrase("expect.setting_repeated", {"row": rows[name].number}))
             continue
         rows[name] = row
         value = row.get("value", _setting_parser(name))
         if value is not None:
             values[name] = value
         elif name in _REQUIRED_SETTINGS and row.ok:
-            row.fail("value", f"a value for '{raw_key}' (this setting is required)")
-    table = reader.tables.found.get("settings")
+            row.fail("value", Phrase("expect.setting_required", {"setting": raw_key}))
+        if name == "language" and not row.ok:
+            readable = False
+    reader.language = values.get("language", DEFAULT) if readable else None
     if table is None:
         return
     try:
@@ -190,9 +199,8 @@ def _settings(reader: Reader) -> None:
         for detail in error.errors():
             name = str(detail["loc"][0])
             if name in rows:
-                message = detail["msg"].removeprefix("Input should be ")
                 if rows[name].ok:
-                    rows[name].fail("value", f"a value {message}")
+                    rows[name].fail("value", model_expected(detail))
             elif name in _REQUIRED_SETTINGS and "value" in table.columns:
                 reader.problems.append(
                     Problem(
@@ -200,7 +208,10 @@ def _settings(reader: Reader) -> None:
                         None,
                         table.column_title("key"),
                         None,
-                        f"a row '{name}' or '{SETTINGS_ALIASES.get(name, (name,))[0]}'",
+                        Phrase(
+                            "expect.setting_row",
+                            {"en": name, "vi": SETTINGS_ALIASES.get(name, (name,))[0]},
+                        ),
                     )
                 )
 
@@ -211,15 +222,13 @@ def _isolation(reader: Reader) -> list[IsolationRule]:
     for row in reader.rows("isolation"):
         status = row.get("status", parse_status, required=True)
         if status not in (None, "F0", "F1"):
-            row.fail("status", "F0 or F1")
+            row.fail("status", Phrase("expect.f0_or_f1"))
         effective = row.get("effective_from", parse_date, required=True)
         days = row.get("days", _ISOLATION_DAYS, required=True)
         if status is not None and effective is not None:
             if (status, effective) in seen:
                 earlier = seen[status, effective]
-                row.fail(
-                    "effective_from", f"one rule per status and date (already on row {earlier})"
-                )
+                row.fail("effective_from", Phrase("expect.isolation_repeated", {"row": earlier}))
             seen[status, effective] = row.number
         rule = row.make(IsolationRule, {}, status=status, effective_from=effective, days=days)
         if rule is not None:
@@ -347,23 +356,26 @@ def _requirements(
         remote_area = area is not None and area.is_remote
         mode = row.get("mode", parse_mode, default="remote" if remote_area else "onsite")
         if remote_area and mode == "onsite":
-            row.fail("mode", f"remote (area '{area_id}' is of kind remote)")
+            row.fail("mode", Phrase("expect.remote_area", {"area": area_id}))
         if min_staff is not None:
             if min_police > min_staff:
-                row.fail("min_police", f"at most the number of people ({min_staff})")
+                row.fail("min_police", Phrase("expect.police_above_staff", {"count": min_staff}))
             if max_staff is not None and max_staff < min_staff:
-                row.fail("max_staff", f"at least the number of people ({min_staff})")
+                row.fail("max_staff", Phrase("expect.max_below_min", {"count": min_staff}))
             if min_staff > len(people):
                 row.fail(
                     "min_staff",
-                    f"at most {len(people)}, the number of people on sheet '{people_title}'",
+                    Phrase(
+                        "expect.staff_above_people", {"count": len(people), "sheet": people_title}
+                    ),
                 )
         if min_police > police:
             row.fail(
-                "min_police", f"at most {police}, the number of police on sheet '{people_title}'"
+                "min_police",
+                Phrase("expect.police_above_police", {"count": police, "sheet": people_title}),
             )
         if skill is not None and skill not in skills:
-            row.fail("skill", "a skill that at least one person has")
+            row.fail("skill", Phrase("expect.unknown_skill"))
         requirement = row.make(
             Requirement,
             _REQUIREMENT_COLUMNS,
@@ -383,7 +395,7 @@ def _requirements(
         )
         if requirement is not None:
             if not _applies_somewhere(requirement, reader.horizon):
-                row.warn("applies to no day of the horizon")
+                row.warn(Phrase("reader.applies_to_no_day"))
             requirements.append(requirement)
     return requirements
 
@@ -478,9 +490,7 @@ def _fixed(
         area_id = row.ref("area", area_ids, reader.title("areas"))
         if pid in person_ids and day is not None:
             if (pid, day) in seen:
-                row.fail(
-                    "date", f"one fixed shift per person per day (already on row {seen[pid, day]})"
-                )
+                row.fail("date", Phrase("expect.fixed_repeated", {"row": seen[pid, day]}))
             seen[pid, day] = row.number
         assignment = row.make(
             FixedAssignment, {}, row=row.number, person=pid, date=day, shift=shift, area=area_id
@@ -496,9 +506,8 @@ def _history(reader: Reader, people: dict[str, int], shifts: dict[str, int]) -> 
         person = row.ref("person", people, reader.title("people"))
         day = row.get("date", parse_date, required=True)
         if day is not None and reader.settings is not None and day >= reader.settings.start_date:
-            row.fail(
-                "date", f"a date before the horizon's start {day_text(reader.settings.start_date)}"
-            )
+            start = day_text(reader.settings.start_date)
+            row.fail("date", Phrase("expect.before_start", {"day": start}))
         shift = row.ref("shift", shifts, reader.title("shifts"))
         worked = row.make(HistoryShift, {}, person=person, date=day, shift=shift)
         if worked is not None:
@@ -532,7 +541,7 @@ def _ledger(reader: Reader, people: dict[str, int]) -> list[Carried]:
         reader.unique(row, "person", person, seen)
         up_to = row.get("up_to", parse_date)
         if up_to is not None and start is not None and up_to >= start:
-            row.fail("up_to", f"a date before the horizon's start {day_text(start)}")
+            row.fail("up_to", Phrase("expect.before_start", {"day": day_text(start)}))
         counts = {c: row.get(c, _COUNT, default=0) for c in LEDGER_COUNTS}
         entry = row.make(Carried, {}, person=person, up_to=up_to, **counts)
         if entry is not None:
@@ -562,20 +571,23 @@ class WorkbookInput:
 
     ``data`` is built from the valid rows only (None when the settings cannot be read), so
     that later checks can still run on a workbook with problems and report theirs too.
+    ``language`` is the one its problems are said in (None: unknown, said in both).
     """
 
     data: ProblemData | None
     problems: list[Problem]
     warnings: list[str | Phrase]
     tables: Tables
+    language: str | None = DEFAULT
 
-    def problem(self, key: str, row: int, column: str, expected: str) -> Problem:
+    def problem(self, key: str, row: int, column: str, expected: str | Phrase) -> Problem:
         """A problem on one cell of an input sheet, named and valued as the sheet has it."""
         table = self.tables.found[key]
         values = next((v for number, v in table.rows if number == row), ())
         index = table.columns.get(column)
         value = values[index] if index is not None and index < len(values) else None
-        return Problem(table.title, row, table.column_title(column), value, expected)
+        title = table.column_title(column)
+        return Problem(table.title, row, title, value, expected, self.language)
 
 
 def read_input(path: str | os.PathLike[str]) -> WorkbookInput:
@@ -617,4 +629,5 @@ def read_input(path: str | os.PathLike[str]) -> WorkbookInput:
             holidays_added=holidays_added,
             holidays_removed=holidays_removed,
         )
-    return WorkbookInput(data, reader.problems, reader.warnings, reader.tables)
+    problems = [problem.said_in(reader.language) for problem in reader.problems]
+    return WorkbookInput(data, problems, reader.warnings, reader.tables, reader.language)

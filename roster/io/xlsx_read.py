@@ -35,10 +35,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetTypeEnum
 
 from roster.errors import InputError, Problem
+from roster.text import Phrase
 
 Rows = list[list[object]]
 
-NOT_XLSX = "an Excel .xlsx workbook (not .xls, .csv, a password-protected or damaged file)"
+NOT_XLSX = Phrase("expect.xlsx")  # said in both languages: no workbook, no language
 # Declared uncompressed size of all parts together: a real roster workbook of thousands of
 # people is a few megabytes; far beyond this is a zip bomb, refused before anything is parsed.
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
@@ -107,12 +108,12 @@ def _copy_of(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        raise _not_xlsx(path, "an existing Excel .xlsx workbook") from None
+        raise _not_xlsx(path, Phrase("expect.xlsx_existing")) from None
     except OSError as error:
-        raise _not_xlsx(path, f"a readable Excel .xlsx workbook ({error.strerror})") from None
+        raise _not_xlsx(path, Phrase("expect.xlsx_readable", {"error": error.strerror})) from None
 
 
-def _not_xlsx(path: Path, expected: str = NOT_XLSX) -> InputError:
+def _not_xlsx(path: Path, expected: Phrase = NOT_XLSX) -> InputError:
     return InputError([Problem("", None, None, path.name, expected)])
 
 
@@ -127,32 +128,23 @@ def _bad_file(path: Path) -> Iterator[None]:
         raise _not_xlsx(path) from error
 
 
-def _what_is_wrong(path: Path, data: bytes) -> str | None:
+def _what_is_wrong(path: Path, data: bytes) -> Phrase | None:
     """What the bytes are when they are plainly not an xlsx workbook, said as a fix."""
     if not data:
-        return "an Excel .xlsx workbook; this file is empty (0 bytes)"
+        return Phrase("expect.xlsx_empty")
     if data.startswith(OLE_MAGIC):
         # Names in an OLE directory are UTF-16; an encrypted xlsx holds these two streams.
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return (
-                "an Excel .xlsx workbook without a password; this one is password-protected: "
-                "open it in Excel, remove the password (File > Info > Protect Workbook) and save"
-            )
-        return (
-            "an Excel .xlsx workbook; this is an old Excel 97-2003 (.xls) file: "
-            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
-        )
+            return Phrase("expect.xlsx_password")
+        return Phrase("expect.xlsx_old")
     if data.startswith(ZIP_MAGIC):
         return None
     if path.suffix.lower() in (".csv", ".txt", ".tsv") or b"\0" not in data[:4096]:
-        return (
-            "an Excel .xlsx workbook; this is a CSV or text file, not a workbook: "
-            "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
-        )
+        return Phrase("expect.xlsx_text")
     return None
 
 
-def _too_large(data: bytes) -> str | None:
+def _too_large(data: bytes) -> Phrase | None:
     """Refuse a zip whose parts would unpack to an absurd size, before unpacking any."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
@@ -161,9 +153,9 @@ def _too_large(data: bytes) -> str | None:
         return None  # damaged: the reader reports it
     if total <= MAX_UNCOMPRESSED:
         return None
-    return (
-        f"an Excel .xlsx workbook of at most {MAX_UNCOMPRESSED // 2**20} MB uncompressed; "
-        f"this one unpacks to {total // 2**20:,} MB (a damaged file or a zip bomb)"
+    return Phrase(
+        "expect.xlsx_too_large",
+        {"limit": MAX_UNCOMPRESSED // 2**20, "size": f"{total // 2**20:,}"},
     )
 
 

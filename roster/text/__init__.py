@@ -86,7 +86,18 @@ class Phrase:
     values: dict[str, object] = field(default_factory=dict)
 
     def text(self, language: object) -> str:
-        return say(self.key, language, **self.values)
+        """The phrase in ``language``; a value that is a phrase itself is said in it too."""
+        values = {
+            k: v.text(language) if isinstance(v, Phrase) else v for k, v in self.values.items()
+        }
+        return say(self.key, language, **values)
+
+    def __hash__(self) -> int:  # the values are words and numbers: a phrase can be in a set
+        return hash((self.key, tuple(self.values.items())))
+
+    def __str__(self) -> str:
+        """Said where no language is known (a parser's error read as text): in both."""
+        return " / ".join(self.text(language) for language in LANGUAGES)
 
 
 def render(said: str | Phrase, language: object) -> str:

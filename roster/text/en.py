@@ -191,6 +191,118 @@ WORDS: dict[str, str] = {
     "workbook.capacity": "Capacity",
     # The reader's warnings (roster.io.workbook)
     "reader.column_ignored": "Sheet '{sheet}', column '{column}': not an input column; ignored.",
+    "reader.sheet_ignored": "Sheet '{sheet}' is not an input sheet; ignored.",
+    "reader.column_repeated": (
+        "Sheet '{sheet}', column '{column}': repeats column '{first}'; only the first is read."
+    ),
+    "reader.row_warning": "Sheet '{sheet}', row {row}: {text}.",
+    "reader.setting_unknown": "setting '{setting}' is unknown; ignored",
+    "reader.applies_to_no_day": "applies to no day of the horizon",
+    # A problem in an input (roster.errors.Problem): where, the value found, what was expected
+    "problem.workbook": "workbook",
+    "problem.row": "row {row}",
+    "problem.column": "column '{column}'",
+    "problem.found": "{where}: found {value}; expected {expected}",
+    "problem.missing": "{where}: expected {expected}",
+    # What a cell should have held (roster.io)
+    "expect.formula": (
+        "a value, not a formula without a saved result "
+        "(open and save the file in Excel, or type the value)"
+    ),
+    "expect.excel_error": "a value, not an Excel error (fix the formula or type the value)",
+    "expect.required": "a value (this column is required)",
+    "expect.listed": "an id listed on sheet '{sheet}'",
+    "expect.model": "a value {message}",
+    "expect.model.greater_than": "a value greater than {limit}",
+    "expect.model.greater_than_equal": "a value greater than or equal to {limit}",
+    "expect.model.less_than": "a value less than {limit}",
+    "expect.model.less_than_equal": "a value less than or equal to {limit}",
+    "expect.inside_horizon": "a date inside the horizon {first} to {last}",
+    "expect.on_or_after": "a date on or after {day}",
+    "expect.unique_id": "an id not used on another row (already on row {row})",
+    "expect.one_sheet": "one sheet named '{en}' or '{vi}'",
+    "expect.sheet": "a sheet named '{en}' or '{vi}'",
+    "expect.column": "a column '{en}' or '{vi}'",
+    "expect.range.people": "a number of people from {low} to {high}",
+    "expect.range.days": "a number of days from {low} to {high}",
+    "expect.range.shifts": "a number of shifts from {low} to {high}",
+    "expect.range.weight": "a weight from {low} to {high}",
+    "expect.range.count": "a whole number from {low} to {high}",
+    "expect.limits_by_type": "shift=limit pairs, e.g. D=3, N=0",
+    "expect.weight_kg": "a weight in kg, e.g. 62.5",
+    "expect.request_order": "district and/or city, comma separated, e.g. district, city",
+    "expect.setting_repeated": "a setting not given before (already on row {row})",
+    "expect.setting_required": "a value for '{setting}' (this setting is required)",
+    "expect.setting_row": "a row '{en}' or '{vi}'",
+    "expect.f0_or_f1": "F0 or F1",
+    "expect.isolation_repeated": "one rule per status and date (already on row {row})",
+    "expect.remote_area": "remote (area '{area}' is of kind remote)",
+    "expect.police_above_staff": "at most the number of people ({count})",
+    "expect.max_below_min": "at least the number of people ({count})",
+    "expect.staff_above_people": "at most {count}, the number of people on sheet '{sheet}'",
+    "expect.police_above_police": "at most {count}, the number of police on sheet '{sheet}'",
+    "expect.unknown_skill": "a skill that at least one person has",
+    "expect.fixed_repeated": "one fixed shift per person per day (already on row {row})",
+    "expect.before_start": "a date before the horizon's start {day}",
+    "expect.fixed_window": "a date inside {person}'s availability window {first} to {last}",
+    "expect.fixed_absent": (
+        "a person free that day ({person} is {status} from {first} to {last}, "
+        "sheet '{sheet}' row {row})"
+    ),
+    "expect.fixed_absent_remote": (
+        "a person free that day ({person} is {status} from {first} to {last}, "
+        "sheet '{sheet}' row {row}; remote duty only, and area '{area}' has no remote "
+        "requirement for shift {shift} that day)"
+    ),
+    "expect.date": "a real date, day-first, e.g. 12/08/2021 or 2021-08-12",
+    "expect.time": "a time of day, e.g. 06:00 or 6h30",
+    "expect.bool": "yes or no (có/không, x or blank, true/false, 1/0)",
+    "expect.weekdays": "weekdays separated by commas, e.g. Mon,Tue or T2,T3,CN",
+    "expect.id": "an id written as text, e.g. CA007",
+    "expect.number": "a number",
+    "expect.whole_number": "a whole number",
+    "expect.choice.role": "a role: {choices}",
+    "expect.choice.origin": "an origin: {choices}",
+    "expect.choice.status": "a status: {choices}",
+    "expect.choice.mode": "a mode: {choices}",
+    "expect.choice.request_type": "a request type: {choices}",
+    "expect.choice.language": "a language: {choices}",
+    "expect.choice.objective": "an objective: {choices}",
+    "expect.choice.team_separation": "a team separation: {choices}",
+    "expect.product": "a blood product: whole_blood, platelets or plasma",
+    "expect.blood_group": "a blood group with its Rh sign: {groups}",
+    "expect.xlsx": "an Excel .xlsx workbook (not .xls, .csv, a password-protected or damaged file)",
+    "expect.xlsx_existing": "an existing Excel .xlsx workbook",
+    "expect.xlsx_readable": "a readable Excel .xlsx workbook ({error})",
+    "expect.xlsx_empty": "an Excel .xlsx workbook; this file is empty (0 bytes)",
+    "expect.xlsx_password": (
+        "an Excel .xlsx workbook without a password; this one is password-protected: "
+        "open it in Excel, remove the password (File > Info > Protect Workbook) and save"
+    ),
+    "expect.xlsx_old": (
+        "an Excel .xlsx workbook; this is an old Excel 97-2003 (.xls) file: "
+        "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
+    ),
+    "expect.xlsx_text": (
+        "an Excel .xlsx workbook; this is a CSV or text file, not a workbook: "
+        "open it in Excel and save it as 'Excel Workbook (*.xlsx)'"
+    ),
+    "expect.xlsx_too_large": (
+        "an Excel .xlsx workbook of at most {limit} MB uncompressed; "
+        "this one unpacks to {size} MB (a damaged file or a zip bomb)"
+    ),
+    # What a cell of the city's pool.xlsx should have held (roster.city)
+    "expect.pool_existing": "an existing .xlsx workbook",
+    "expect.pool_readable": "a readable Excel .xlsx workbook",
+    "expect.priority": "a priority from 1 (first) to 100",
+    "expect.unit_id": "a unit id of letters, digits, '-', '_' or '.'",
+    "expect.unit_repeated": "a unit id not used on another row (row {row})",
+    "expect.one_unit": "at least one unit",
+    "expect.seconds": "a number of seconds above 0, at most 86400",
+    "expect.unit_workbook": "a workbook that exists in the city folder",
+    "expect.unit_horizon": "a horizon covering {first} to {last} (the pool's)",
+    "expect.pool_id_clash": "an id no unit uses (unit {unit}, {file}, has a person {person})",
+    "expect.unit_ids": "unit ids listed on sheet '{sheet}'",
     # The blank input workbook (roster.io.template)
     "template.setting.unit": "Required: the unit's name.",
     "template.setting.start_date": "Required: first day, e.g. 09/08/2021.",

@@ -195,6 +195,124 @@ WORDS: dict[str, str] = {
     "workbook.capacity": "Cảnh báo năng lực",
     # The reader's warnings (roster.io.workbook)
     "reader.column_ignored": "Trang '{sheet}', cột '{column}': không phải cột đầu vào; bỏ qua.",
+    "reader.sheet_ignored": "Trang '{sheet}' không phải trang đầu vào; bỏ qua.",
+    "reader.column_repeated": (
+        "Trang '{sheet}', cột '{column}': trùng cột '{first}'; chỉ đọc cột đầu tiên."
+    ),
+    "reader.row_warning": "Trang '{sheet}', dòng {row}: {text}.",
+    "reader.setting_unknown": "không có thiết lập '{setting}'; bỏ qua",
+    "reader.applies_to_no_day": "không áp dụng cho ngày nào trong kỳ phân công",
+    # A problem in an input (roster.errors.Problem): where, the value found, what was expected
+    "problem.workbook": "tệp",
+    "problem.row": "dòng {row}",
+    "problem.column": "cột '{column}'",
+    "problem.found": "{where}: đang ghi {value}; cần {expected}",
+    "problem.missing": "{where}: cần {expected}",
+    # What a cell should have held (roster.io)
+    "expect.formula": (
+        "một giá trị, không phải công thức chưa có kết quả lưu "
+        "(mở và lưu tệp bằng Excel, hoặc gõ giá trị)"
+    ),
+    "expect.excel_error": "một giá trị, không phải lỗi Excel (sửa công thức hoặc gõ giá trị)",
+    "expect.required": "một giá trị (cột này bắt buộc)",
+    "expect.listed": "một mã có trong trang '{sheet}'",
+    "expect.model": "một giá trị {message}",
+    "expect.model.greater_than": "một giá trị lớn hơn {limit}",
+    "expect.model.greater_than_equal": "một giá trị từ {limit} trở lên",
+    "expect.model.less_than": "một giá trị nhỏ hơn {limit}",
+    "expect.model.less_than_equal": "một giá trị không quá {limit}",
+    "expect.inside_horizon": "một ngày trong kỳ phân công, từ {first} đến {last}",
+    "expect.on_or_after": "một ngày từ {day} trở đi",
+    "expect.unique_id": "một mã chưa dùng ở dòng khác (đã có ở dòng {row})",
+    "expect.one_sheet": "một trang duy nhất tên '{en}' hoặc '{vi}'",
+    "expect.sheet": "một trang tên '{en}' hoặc '{vi}'",
+    "expect.column": "một cột '{en}' hoặc '{vi}'",
+    "expect.range.people": "số người từ {low} đến {high}",
+    "expect.range.days": "số ngày từ {low} đến {high}",
+    "expect.range.shifts": "số ca từ {low} đến {high}",
+    "expect.range.weight": "trọng số từ {low} đến {high}",
+    "expect.range.count": "một số nguyên từ {low} đến {high}",
+    "expect.limits_by_type": "các cặp ca=số ca tối đa, vd. D=3, N=0",
+    "expect.weight_kg": "cân nặng tính bằng kg, vd. 62,5",
+    "expect.request_order": "quận và/hoặc thành phố, cách nhau bằng dấu phẩy, vd. quận, thành phố",
+    "expect.setting_repeated": "một thiết lập chưa ghi trước đó (đã có ở dòng {row})",
+    "expect.setting_required": "một giá trị cho '{setting}' (thiết lập này bắt buộc)",
+    "expect.setting_row": "một dòng '{en}' hoặc '{vi}'",
+    "expect.f0_or_f1": "F0 hoặc F1",
+    "expect.isolation_repeated": "một quy định cho mỗi tình trạng và ngày (đã có ở dòng {row})",
+    "expect.remote_area": "từ xa (địa bàn '{area}' thuộc loại từ xa)",
+    "expect.police_above_staff": "không quá số người ({count})",
+    "expect.max_below_min": "không ít hơn số người ({count})",
+    "expect.staff_above_people": "không quá {count}, số người trong trang '{sheet}'",
+    "expect.police_above_police": "không quá {count}, số công an trong trang '{sheet}'",
+    "expect.unknown_skill": "một kỹ năng mà ít nhất một người có",
+    "expect.fixed_repeated": "mỗi người mỗi ngày một ca cố định (đã có ở dòng {row})",
+    "expect.before_start": "một ngày trước ngày bắt đầu kỳ phân công {day}",
+    "expect.fixed_window": "một ngày trong thời gian {person} có mặt, từ {first} đến {last}",
+    "expect.fixed_absent": (
+        "một người rảnh ngày đó ({person} {status} từ {first} đến {last}, "
+        "trang '{sheet}' dòng {row})"
+    ),
+    "expect.fixed_absent_remote": (
+        "một người rảnh ngày đó ({person} {status} từ {first} đến {last}, "
+        "trang '{sheet}' dòng {row}; chỉ trực từ xa, mà địa bàn '{area}' không có yêu cầu "
+        "trực từ xa cho ca {shift} ngày đó)"
+    ),
+    "expect.date": "một ngày hợp lệ, ngày trước tháng sau, vd. 12/08/2021 hoặc 2021-08-12",
+    "expect.time": "một giờ trong ngày, vd. 06:00 hoặc 6h30",
+    "expect.bool": "có hoặc không (có/không, x hoặc để trống, true/false, 1/0)",
+    "expect.weekdays": "các thứ cách nhau bằng dấu phẩy, vd. T2,T3,CN hoặc Mon,Tue",
+    "expect.id": "một mã ghi dạng chữ, vd. CA007",
+    "expect.number": "một số",
+    "expect.whole_number": "một số nguyên",
+    "expect.choice.role": "một vai trò: công an, dân quân, dân phòng, tình nguyện viên ({choices})",
+    "expect.choice.origin": "một nguồn: đơn vị, quận/huyện, thành phố ({choices})",
+    "expect.choice.status": ("một tình trạng: F0, F1, nghỉ phép, ốm, tập huấn, vắng ({choices})"),
+    "expect.choice.mode": "một hình thức: tại chỗ, từ xa ({choices})",
+    "expect.choice.request_type": "một loại nguyện vọng: nghỉ, trực ({choices})",
+    "expect.choice.language": "một ngôn ngữ: tiếng Việt, tiếng Anh ({choices})",
+    "expect.choice.objective": (
+        "một cách tính mục tiêu: thứ tự ưu tiên, tổng có trọng số ({choices})"
+    ),
+    "expect.choice.team_separation": "một cách tách tổ: không, địa bàn, ca, ngày ({choices})",
+    "expect.product": "một chế phẩm máu: máu toàn phần, tiểu cầu hoặc huyết tương",
+    "expect.blood_group": "một nhóm máu có dấu Rh: {groups}",
+    "expect.xlsx": "một tệp Excel .xlsx (không phải .xls, .csv, tệp có mật khẩu hay tệp hỏng)",
+    "expect.xlsx_existing": "một tệp Excel .xlsx có thật",
+    "expect.xlsx_readable": "một tệp Excel .xlsx đọc được ({error})",
+    "expect.xlsx_empty": "một tệp Excel .xlsx; tệp này rỗng (0 byte)",
+    "expect.xlsx_password": (
+        "một tệp Excel .xlsx không có mật khẩu; tệp này có mật khẩu: mở bằng Excel, "
+        "bỏ mật khẩu (File > Info > Protect Workbook) rồi lưu"
+    ),
+    "expect.xlsx_old": (
+        "một tệp Excel .xlsx; đây là tệp Excel 97-2003 (.xls) cũ: "
+        "mở bằng Excel và lưu dạng 'Excel Workbook (*.xlsx)'"
+    ),
+    "expect.xlsx_text": (
+        "một tệp Excel .xlsx; đây là tệp CSV hoặc văn bản: "
+        "mở bằng Excel và lưu dạng 'Excel Workbook (*.xlsx)'"
+    ),
+    "expect.xlsx_too_large": (
+        "một tệp Excel .xlsx giải nén không quá {limit} MB; "
+        "tệp này giải nén ra {size} MB (tệp hỏng hoặc zip bomb)"
+    ),
+    # What a cell of the city's pool.xlsx should have held (roster.city)
+    "expect.pool_existing": "một tệp .xlsx có thật",
+    "expect.pool_readable": "một tệp Excel .xlsx đọc được",
+    "expect.priority": "mức ưu tiên từ 1 (trước nhất) đến 100",
+    "expect.unit_id": "mã đơn vị gồm chữ, số, '-', '_' hoặc '.'",
+    "expect.unit_repeated": "mã đơn vị chưa dùng ở dòng khác (dòng {row})",
+    "expect.one_unit": "ít nhất một đơn vị",
+    "expect.seconds": "số giây lớn hơn 0, tối đa 86400",
+    "expect.unit_workbook": "một tệp có trong thư mục thành phố",
+    "expect.unit_horizon": (
+        "kỳ phân công bao trùm từ {first} đến {last} (kỳ của tệp lực lượng tăng cường)"
+    ),
+    "expect.pool_id_clash": (
+        "một mã không đơn vị nào dùng (đơn vị {unit}, {file}, có người {person})"
+    ),
+    "expect.unit_ids": "các mã đơn vị có trong trang '{sheet}'",
     # The blank input workbook (roster.io.template)
     "template.setting.unit": "Bắt buộc: tên đơn vị.",
     "template.setting.start_date": "Bắt buộc: ngày đầu, ví dụ 09/08/2021.",

@@ -41,9 +41,12 @@ class Case:
 
 
 def base() -> Sheets:
-    """The reader tests' small valid workbook, with a short time limit, a leave and a Fixed row."""
+    """The reader tests' small valid workbook, with a short time limit, a leave and a Fixed row,
+    in English (its problems are said in the workbook's language; tests/test_input_language.py
+    has the Vietnamese ones)."""
     sheets = builders.base()
     sheets["Settings"].append(["time_limit_s", 5])
+    sheets["Settings"].append(["language", "en"])
     sheets["Status"] = [
         ["person", "status", "from", "to"],
         ["CA002", "leave", "10/08/2021", "12/08/2021"],
