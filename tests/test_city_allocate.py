@@ -94,6 +94,7 @@ def test_no_morning_in_one_unit_after_a_night_in_another() -> None:
     alone = _run(_pool([_officer("X")], UNITS), units)
     assert alone.demand == 2 and alone.uncovered == 1
     assert alone.bound == alone.objective and alone.gap == 0.0
+    assert alone.most_filled == alone.filled == 1  # proven: no allocation fills both
     two = _run(_pool([_officer("X"), _officer("Y")], UNITS), units)
     assert two.uncovered == 0
 

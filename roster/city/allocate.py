@@ -77,6 +77,15 @@ class Allocation:
     stages: list[Stage] = field(default_factory=list)
     demand: int = 0  # places short before the pool
     uncovered: int = 0  # places still short after it
+    top_weight: int = 1  # the largest priority weight of a place
+
+    @property
+    def most_filled(self) -> int:
+        """At most this many places can be filled, by the first stage's bound: every place
+        left short weighs at most `top_weight`."""
+        if not self.found:
+            return self.demand
+        return self.demand - -(-self.bound // max(self.top_weight, 1))
 
     @property
     def filled(self) -> int:
@@ -681,8 +690,15 @@ def finish(problem: Problem, result: PartResult) -> Allocation:
     for a in assignments:
         uid, row = _to_unit(a, problem.shift_ids)
         by_unit.setdefault(uid, []).append(row)
+    top = max(problem.weights.values(), default=1)
     return Allocation(
-        problem.data, assignments, by_unit, list(result.stages), problem.demand, report.uncovered
+        problem.data,
+        assignments,
+        by_unit,
+        list(result.stages),
+        problem.demand,
+        report.uncovered,
+        top,
     )
 
 

@@ -302,16 +302,12 @@ def _listed(key: str, units: list[str], lang: str) -> str:
 
 def _allocation_line(run: CityRun, lang: str) -> str:
     a = run.allocation
-    status = a.stages[0].status if a.stages else say("city.nothing_to_allocate", lang)
-    values = {"filled": a.filled, "demand": a.demand, "objective": a.objective, "bound": a.bound}
-    return say(
-        "city.allocation",
-        lang,
-        shifts=len(a.assignments),
-        gap=f"{a.gap:.1%}",
-        status=status,
-        **values,
-    )
+    if not a.stages:
+        status = say("city.nothing_to_allocate", lang)
+    else:
+        status = say(f"city.status.{a.stages[0].status}", lang)
+    values = {"filled": a.filled, "demand": a.demand, "most": a.most_filled}
+    return say("city.allocation", lang, shifts=len(a.assignments), status=status, **values)
 
 
 def _workers_line(run: CityRun, lang: str) -> str:

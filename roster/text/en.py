@@ -846,8 +846,11 @@ WORDS: dict[str, str] = {
     "city.more_requests": "... {count} more in {file}",
     "city.allocation": (
         "Allocation: {shifts} pool shifts fill {filled} of {demand} places short; "
-        "priority-weighted uncovered {objective}, bound {bound}, gap {gap} ({status})"
+        "proven: at most {most} can be filled ({status})"
     ),
+    "city.status.optimal": "optimal",
+    "city.status.feasible": "not proven optimal",
+    "city.status.unknown": "no allocation found in the time given",
     "city.nothing_to_allocate": "nothing to allocate",
     "city.problem": "Problem: {problem}",
     "city.failed_unit": "Failed: {unit}: {error}",

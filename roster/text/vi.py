@@ -849,8 +849,11 @@ WORDS: dict[str, str] = {
     "city.more_requests": "... còn {count} dòng trong {file}",
     "city.allocation": (
         "Điều động: {shifts} ca tăng cường lấp {filled} trên {demand} vị trí thiếu; "
-        "phần thiếu theo trọng số ưu tiên {objective}, cận {bound}, khoảng cách {gap} ({status})"
+        "chứng minh được: lấp được nhiều nhất {most} vị trí ({status})"
     ),
+    "city.status.optimal": "tối ưu",
+    "city.status.feasible": "chưa chứng minh tối ưu",
+    "city.status.unknown": "không tìm được phương án trong thời gian cho phép",
     "city.nothing_to_allocate": "không có gì để điều động",
     "city.problem": "Vấn đề: {problem}",
     "city.failed_unit": "Thất bại: {unit}: {error}",
