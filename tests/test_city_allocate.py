@@ -11,9 +11,12 @@ from roster.city.allocate import (
     Stage,
     allocate,
     best,
+    bound_part,
     city_shifts,
     group_parts,
     problem,
+    solve_part,
+    with_bound,
 )
 from roster.city.pool import Pool, PoolOfficer, Unit
 from roster.data import Area, Person, ProblemData, Requirement, Settings, Shift
@@ -178,3 +181,23 @@ def test_the_groups_allocation_is_kept_when_the_whole_pools_model_finds_nothing(
     assert best(p, groups, None) is groups
     worse = PartResult(groups.assignments[:1], (Stage("uncovered", "feasible", 1, 0, 1.0),))
     assert best(p, groups, worse) is groups
+
+
+def test_the_relaxations_bound_is_kept_where_it_is_stronger() -> None:
+    found = PartResult((), (Stage("uncovered", "feasible", 5, 0, 1.0),))
+    assert with_bound(found, PartResult((), (Stage("bound", "feasible", 3, 3, 1.0),))).stages[
+        0
+    ] == Stage("uncovered", "feasible", 5, 3, 1.0)
+    proven = with_bound(found, PartResult((), (Stage("bound", "optimal", 5, 5, 1.0),)))
+    assert proven.stages[0] == Stage("uncovered", "optimal", 5, 5, 1.0)
+    assert with_bound(found, PartResult((), ())) is found
+
+
+def test_the_pool_as_one_unit_bounds_every_allocation() -> None:
+    units = {"A": _unit("A", [(0, "D")]), "B": _unit("B", [(1, "S")])}
+    pool = _pool([_officer("X", "Q1"), _officer("Z", "Q2", units=frozenset({"A"}))], UNITS)
+    p = problem(pool, units, _firsts(units))
+    relaxed = solve_part(bound_part(p, 5, 0))
+    allocation = _run(pool, units)
+    assert relaxed.stages[0].bound <= allocation.objective
+    assert allocation.bound >= relaxed.stages[0].bound

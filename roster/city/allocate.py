@@ -31,7 +31,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -214,6 +214,7 @@ class Part:
     seed: int
     workers: int = 4  # search strategies, interleaved in one thread (one alone finds little)
     hint: tuple[Assignment, ...] = ()  # city ids, a valid allocation to start from
+    relaxed: bool = False  # officers as one unit, no stays: only a bound is wanted
 
 
 @dataclass(frozen=True)
@@ -386,6 +387,24 @@ def whole_part(
         open_units = {pid: own[pid] | fits.get(pid, set()) for pid in open_units}
     open_units = {pid: units for pid, units in open_units.items() if units}
     return problem.part("", open_units, time_limit, seed, workers, hint)
+
+
+def bound_part(problem: Problem, time_limit: float, seed: int) -> Part:
+    """The pool as if it were one unit (no `units` lists, no unit a day, no stays): every
+    allocation is a roster of it, so its proven bound is a bound of the allocation."""
+    every = frozenset(_unit_of(a.id) for a in problem.fillable.areas)
+    officers = {o.person.id: every for o in problem.pool.officers}
+    return replace(problem.part("bound", officers, time_limit, seed), relaxed=True)
+
+
+def with_bound(result: PartResult, relaxed: PartResult | None) -> PartResult:
+    """`result` with the relaxation's bound where it is the stronger one."""
+    if relaxed is None or not relaxed.stages or not result.stages:
+        return result
+    first, *rest = result.stages
+    bound = min(max(first.bound, relaxed.stages[0].bound), first.objective)
+    status = "optimal" if first.status != "unknown" and bound == first.objective else first.status
+    return PartResult(result.assignments, (replace(first, bound=bound, status=status), *rest))
 
 
 def _still_short(data: ProblemData, assignments: tuple[Assignment, ...]) -> tuple[Requirement, ...]:
@@ -598,6 +617,17 @@ def _hint_assignments(
             model.add_hint(var, placed.get((d, s, a, m, cls), 0))
 
 
+def _bound_only(model: cp_model.CpModel, v: Variables, part: Part) -> PartResult:
+    short = _nonnegative(
+        model, [(part.weights[_unit_of(a)], u) for (_d, _s, a), u in v.uncovered.items()]
+    )
+    start = time.monotonic()
+    solver, found = _solve(model, short, part.time_limit, part.seed, part.workers)
+    if not found:
+        return PartResult((), ())
+    return PartResult((), (_stage(solver, "bound", found, time.monotonic() - start),))
+
+
 def solve_part(part: Part) -> PartResult:
     """A pure task: the part's allocation, most places first (by priority), then own group,
     fewer moves and no idle shift. The solver's `workers` strategies take turns in one thread
@@ -608,6 +638,8 @@ def solve_part(part: Part) -> PartResult:
     built = build_model(data)
     model, v = built.model, built.vars
     c = _City()
+    if part.relaxed:
+        return _bound_only(model, v, part)
     _place_units(model, v, part.allowed, c)
     if part.min_stay > 1:
         _stays(model, v, data.settings.days, part.min_stay, c)
@@ -717,6 +749,7 @@ def allocate(
     if len(parts) < 2:
         whole = solve_part(whole_part(p, (), time_limit, seed, workers, grouped=False))
         return finish(p, whole)
+    relaxed = solve_part(bound_part(p, time_limit / 2, seed))
     start = union(p, [solve_part(part) for part in parts])
     whole = solve_part(whole_part(p, start.assignments, time_limit / 2, seed, workers))
-    return finish(p, best(p, start, whole))
+    return finish(p, with_bound(best(p, start, whole), relaxed))

@@ -200,12 +200,14 @@ def _allocate(
     limit = control.budget(min(pool.time_limit_s, 4 * pool.unit_time_limit_s), 0.5)
     parts = allocation.group_parts(problem, limit, seed)
     start = allocation.PartResult((), ())
+    relaxed = None
     if len(parts) > 1:
         rounds = math.ceil(len(parts) / executor.slots)
         each = control.budget(limit, 0.4 / rounds)
         parts = [replace(p, time_limit=each) for p in parts]
-        outcomes = executor.map(allocation.solve_part, parts, control.stopped)
-        ran += [o.worker for o in outcomes if o.worker]
+        bound = allocation.bound_part(problem, each, seed)
+        *outcomes, relaxed = executor.map(allocation.solve_part, [*parts, bound], control.stopped)
+        ran += [o.worker for o in (*outcomes, relaxed) if o.worker]
         if any(o.skipped for o in outcomes):
             control.skipped()
             return SKIPPED
@@ -223,6 +225,8 @@ def _allocate(
             control.skipped()
         return outcome
     chosen = allocation.best(problem, start, outcome.value if outcome.ok else None)
+    if relaxed is not None and relaxed.ok and not relaxed.skipped:
+        chosen = allocation.with_bound(chosen, relaxed.value)
     try:
         return Outcome(allocation.finish(problem, chosen))
     except allocation.AllocationError as error:
