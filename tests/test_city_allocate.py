@@ -168,6 +168,7 @@ def test_a_place_nobody_in_the_pool_could_fill_stays_short_outside_the_models() 
     assert len(p.data.requirements) == 2
     allocation = _run(pool, units)
     assert (allocation.demand, allocation.filled, allocation.uncovered) == (2, 1, 1)
+    assert (allocation.unfillable, allocation.most_filled) == (1, 1)
 
 
 def test_the_groups_allocation_is_kept_when_the_whole_pools_model_finds_nothing() -> None:

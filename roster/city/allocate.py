@@ -78,14 +78,16 @@ class Allocation:
     demand: int = 0  # places short before the pool
     uncovered: int = 0  # places still short after it
     top_weight: int = 1  # the largest priority weight of a place
+    unfillable: int = 0  # places no pool officer could fill (a skill nobody has ...)
 
     @property
     def most_filled(self) -> int:
-        """At most this many places can be filled, by the first stage's bound: every place
-        left short weighs at most `top_weight`."""
+        """At most this many places can be filled: not the unfillable ones, and by the first
+        stage's bound, not the places it proves short (each weighs at most `top_weight`)."""
+        most = self.demand - self.unfillable
         if not self.found:
-            return self.demand
-        return self.demand - -(-self.bound // max(self.top_weight, 1))
+            return most
+        return most - -(-self.bound // max(self.top_weight, 1))
 
     @property
     def filled(self) -> int:
@@ -723,6 +725,7 @@ def finish(problem: Problem, result: PartResult) -> Allocation:
         uid, row = _to_unit(a, problem.shift_ids)
         by_unit.setdefault(uid, []).append(row)
     top = max(problem.weights.values(), default=1)
+    fillable = sum(g.missing for g in check(problem.fillable, []).gaps)
     return Allocation(
         problem.data,
         assignments,
@@ -731,6 +734,7 @@ def finish(problem: Problem, result: PartResult) -> Allocation:
         problem.demand,
         report.uncovered,
         top,
+        problem.demand - fillable,
     )
 
 
