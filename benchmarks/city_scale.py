@@ -31,7 +31,8 @@ HEADER = (
     "| wards | people | pool | time (s) | "
     + " | ".join(PHASES)
     + " | main MB | worker MB (max) | units solved | places short before pool | filled by pool"
-    " | pool shifts | still short | allocation (objective / bound, weighted) | check-city |"
+    " | pool shifts | at most (bound) | still short | allocation (objective / bound, weighted)"
+    " | check-city |"
 )
 
 
@@ -70,6 +71,7 @@ def measure(wards: int, root: Path, workers: int, time_limit: float, seed: int) 
         a.demand if a else "–",
         a.filled if a else "–",
         len(a.assignments) if a else "–",
+        a.most_filled if a else "–",
         a.uncovered if a else "–",
         allocation,
         "OK" if run.checked and run.checked.ok else "problems",

@@ -49,6 +49,17 @@ def test_a_dying_worker_is_reported_and_the_others_finish() -> None:
     assert failed.error
 
 
+def test_tasks_not_started_when_a_worker_died_run_on_in_a_new_pool() -> None:
+    """Only the tasks that were running fail with the worker; the ones still waiting run on,
+    first attempt, sharing a new pool (not one process each, one after another)."""
+    outcomes = LocalExecutor(1).map(dies, ["die", "a", "b", "c"])
+    assert not outcomes[0].ok and outcomes[0].attempts == ATTEMPTS
+    rest = outcomes[1:]
+    assert [o.value for o in rest] == ["a", "b", "c"]
+    assert all(o.attempts == 1 for o in rest)
+    assert len({o.worker.pid for o in rest}) == 1
+
+
 def grow(mb: int) -> int:
     """Holds `mb` MB for a moment, so the worker's peak memory is at least that."""
     block = bytearray(mb * 1024 * 1024)

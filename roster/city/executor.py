@@ -161,33 +161,53 @@ class LocalExecutor:
 
     def _round(
         self, fn: Callable[[Any], Any], tasks: dict[int, Any], stop: Stop, done: Done
-    ) -> dict[int, Outcome]:
+    ) -> tuple[dict[int, Outcome], dict[int, Any]]:
         """At most one task per worker in flight, the next started only while not stopped, so a
         stop leaves the rest unstarted (skipped) and the running ones finish and count. `done`
-        hears of each task as it comes in, except a failure (it may be retried)."""
+        hears of each task as it comes in, except a failure (it may be retried). When a worker
+        dies the pool is broken: the tasks it had not started yet are returned, to run in a new
+        pool (they did nothing wrong)."""
         out: dict[int, Outcome] = {}
         waiting = list(tasks.items())[::-1]
         context = multiprocessing.get_context("spawn")
         workers = min(self.workers, len(tasks))
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet)
+        broken = False
         with _hash_seed(), pool:
             running: dict[Future, int] = {}
-            while (waiting and not stop()) or running:
-                while waiting and len(running) < workers and not stop():
-                    i, task = waiting.pop()
+            while (waiting and not stop() and not broken) or running:
+                while waiting and len(running) < workers and not stop() and not broken:
+                    i, task = waiting[-1]
                     try:
                         running[pool.submit(_measured, fn, task)] = i
-                    except BrokenProcessPool as error:  # a worker died: retried on its own
-                        out[i] = Outcome(error=_reason(error))
+                        waiting.pop()
+                    except BrokenProcessPool:
+                        broken = True
+                if not running:
+                    break
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     i = running.pop(future)
                     out[i] = _collect(future, stop)
+                    broken = broken or isinstance(future.exception(), BrokenProcessPool)
                     if out[i].ok:
                         done(i, out[i])
+        if broken and not stop():
+            return out, dict(reversed(waiting))
         for i, _task in waiting:
             out[i] = SKIPPED
             done(i, SKIPPED)
+        return out, {}
+
+    def _all(
+        self, fn: Callable[[Any], Any], tasks: dict[int, Any], stop: Stop, done: Done
+    ) -> dict[int, Outcome]:
+        """Rounds until every task has an outcome: each round gives at least the one whose
+        worker died its (failed) outcome, so this ends."""
+        out: dict[int, Outcome] = {}
+        while tasks:
+            finished, tasks = self._round(fn, tasks, stop, done)
+            out.update(finished)
         return out
 
     def map(
@@ -198,10 +218,11 @@ class LocalExecutor:
         done: Done = _ignore,
     ) -> list[Outcome]:
         """All tasks at once; each failed one again in a worker of its own, so that a task
-        whose worker dies (taking the pool's other tasks with it) fails alone the second time."""
+        whose worker dies (taking the pool's other running tasks with it) fails alone the
+        second time."""
         if not tasks:
             return []
-        outcomes = self._round(fn, dict(enumerate(tasks)), stop, done)
+        outcomes = self._all(fn, dict(enumerate(tasks)), stop, done)
         for i in range(len(tasks)):
             if outcomes[i].ok:
                 continue
@@ -209,7 +230,7 @@ class LocalExecutor:
                 outcomes[i] = SKIPPED
                 done(i, SKIPPED)
                 continue
-            again = self._round(fn, {i: tasks[i]}, stop, done)[i]
+            again = self._all(fn, {i: tasks[i]}, stop, done)[i]
             outcomes[i] = again if again.skipped else replace(again, attempts=ATTEMPTS)
             if again.error:
                 done(i, outcomes[i])
