@@ -14,9 +14,10 @@ from roster.data import ProblemData
 from roster.errors import RequestError
 from roster.text import both
 
-# The largest unit measured to get a checked roster (benchmarks/results/scale.md): 400 people
-# for 31 days found one after ~80 s; 2,000 people found none in 300 s and took 5 GB.
-MAX_PERSON_DAYS = 12_500
+# The largest unit measured to get a checked roster (benchmarks/results/scale.md): 800 people
+# for 28 days, no place uncovered, in 585 s and 4.2 GB (benchmarks/large_unit.py); 2,000
+# people for 31 days found none in 300 s and took 5 GB.
+MAX_PERSON_DAYS = 22_400
 WRITE_RESERVE_S = 3.0  # wall time kept back from the solver for naming, checking and writing
 SHEETS_RESERVE_S = 3.0  # and for the duty sheets (about 2.5 s for 28 days of 13 areas)
 RESERVE_PERSON_DAYS = 1_240  # the reserves above hold up to about 40 people x 31 days

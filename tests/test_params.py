@@ -75,9 +75,9 @@ def test_no_time_limit_means_the_workbook_setting(data, clock) -> None:
 
 
 def test_oversized_units_are_refused(data) -> None:
-    refuse_too_large(grown(data, 12_493))  # 403 people x 31 days
-    with pytest.raises(RequestError, match="too large: 404 people x 31 days"):
-        refuse_too_large(grown(data, 12_501))
+    refuse_too_large(grown(data, 22_382))  # 722 people x 31 days
+    with pytest.raises(RequestError, match="too large: 723 people x 31 days"):
+        refuse_too_large(grown(data, 22_413))
 
 
 def test_replan_refuses_oversized_units(data, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,7 +86,7 @@ def test_replan_refuses_oversized_units(data, monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr("roster.replan.solve", never)
     with pytest.raises(RequestError, match="too large"):
-        replan(grown(data, 12_501), [], data.dates[3])
+        replan(grown(data, 22_413), [], data.dates[3])
 
 
 class _Budget(Exception):

@@ -531,8 +531,8 @@ WORDS: dict[str, str] = {
     "cli.contradict": "fixed or history rows contradict the work-rest rules.",
     "cli.too_large": (
         "too large: {people:,} people x {days} days = {size:,} person-days; roster supports "
-        "at most {limit:,} person-days (about 400 people for 31 days, with a time limit of 5 "
-        "minutes or more). Roster each team or group of areas in its own workbook, or plan fewer "
+        "at most {limit:,} person-days (about 800 people for 28 days, with a time limit of 10 "
+        "minutes or more and 4.5 GB of memory). Roster each team or group of areas in its own workbook, or plan fewer "
         "days."
     ),
     "cli.no_overwrite_inputs": "refusing to overwrite an input workbook",
