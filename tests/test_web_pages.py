@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ pytest.importorskip("httpx")
 
 from starlette.testclient import TestClient
 
+from roster.errors import InputError
 from roster.io.writer import read_assignments, write_roster
 from roster.load import read_workbook
 from roster.solver import solve
@@ -83,12 +85,16 @@ def test_validation_problems_by_sheet_row_and_column(tmp_path):
     def bad(wb):
         wb["Cán bộ"].cell(row=3, column=5).value = "nowhere"
 
-    copy_example(tmp_path, edit=bad)
+    path = copy_example(tmp_path, edit=bad)
     client = _client(tmp_path)
     html = client.get(f"/w/{workbook_id(client.get('/').text)}").text
     row = re.search(r'<table class="list" id="problems">.*?<tbody>\s*<tr>(.*?)</tr>', html, re.S)
     cells = re.findall(r"<td>(.*?)</td>", row.group(1))
     assert cells[0] == "Cán bộ" and cells[1] == "3" and cells[3] == "nowhere"
+    with pytest.raises(InputError) as error:
+        read_workbook(path)
+    problem = next(p for p in error.value.problems if p.row == 3)
+    assert cells[4] == escape(problem.expected_text("vi"))  # the page's language, not both
 
 
 def _wait(client: TestClient, url: str, done: str, seconds: float = 120) -> str:
