@@ -532,8 +532,8 @@ WORDS: dict[str, str] = {
     "cli.too_large": (
         "too large: {people:,} people x {days} days = {size:,} person-days; roster supports "
         "at most {limit:,} person-days (about 800 people for 28 days, with a time limit of 10 "
-        "minutes or more and 4.5 GB of memory). Roster each team or group of areas in its own workbook, or plan fewer "
-        "days."
+        "minutes or more and 4.5 GB of memory). Roster each team or group of areas in its own "
+        "workbook, or plan fewer days."
     ),
     "cli.no_overwrite_inputs": "refusing to overwrite an input workbook",
     "cli.replan_contradict": (

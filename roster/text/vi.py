@@ -537,7 +537,8 @@ WORDS: dict[str, str] = {
     "cli.contradict": "Các dòng Cố định / Lịch sử mâu thuẫn với quy định nghỉ ngơi",
     "cli.too_large": (
         "Quá lớn: {people:,} người x {days} ngày = {size:,} người-ngày; roster lập được tối đa "
-        "{limit:,} người-ngày (khoảng 800 người trong 28 ngày, với thời gian giải từ 10 phút và 4,5 GB bộ nhớ). "
+        "{limit:,} người-ngày (khoảng 800 người trong 28 ngày, với thời gian giải từ 10 phút "
+        "và 4,5 GB bộ nhớ). "
         "Hãy lập lịch cho từng đội hoặc nhóm địa bàn trong một sổ riêng, hoặc lập ít ngày "
         "hơn."
     ),
