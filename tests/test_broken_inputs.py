@@ -90,10 +90,11 @@ def test_installed_command_on_broken_files(corpus: dict[str, tuple[Path, str]], 
 def test_solve_refuses_a_unit_beyond_the_supported_size(
     tmp_path: Path, searches: list[object]
 ) -> None:
-    """35 people for 366 days is past the measured limit: refused before any solving."""
+    """62 people for 366 days (22,692 person-days) is past the measured limit: refused before
+    any solving."""
     sheets = base()
     sheets["Settings"][3][1] = 366
-    sheets["People"] += [[f"X{i:03}", f"Người {i}", None, None, None, None] for i in range(31)]
+    sheets["People"] += [[f"X{i:03}", f"Người {i}", None, None, None, None] for i in range(58)]
     workbook = write_book(tmp_path / "year.xlsx", sheets)
     result = CliRunner().invoke(main, ["solve", str(workbook), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
