@@ -3,7 +3,6 @@ and of each worker, and the time of every phase, in the Figures sheet and in the
 
 from __future__ import annotations
 
-import importlib.util
 import socket
 from dataclasses import replace
 from pathlib import Path
@@ -17,16 +16,9 @@ from roster.city.run import CityRun, run_city
 from roster.reports.city import worker_peaks, write_all
 from roster.text import say
 from roster.text.contract import CITY_SHEETS
+from tests.builders import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("city", ROOT / "benchmarks/city.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def figures_sheet(out: Path) -> dict[str, object]:
@@ -48,7 +40,7 @@ def key(name: str, **values: object) -> str:
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[CityRun, Path, str]:
     root = tmp_path_factory.mktemp("figures")
-    folder = _generator().generate_city(
+    folder = load_script("benchmarks/city.py").generate_city(
         root / "in", districts=2, wards=3, pool=8, days=5, people=10
     )
     run = run_city(folder, LocalExecutor(2), unit_time_limit=2, seed=1)
@@ -89,7 +81,9 @@ def test_checks_and_writing_are_phases_of_their_own(written: tuple[CityRun, Path
 
 def test_what_the_check_finds_is_in_the_summary(tmp_path: Path) -> None:
     """The check runs on the files written: a roster that lost its rows is found."""
-    folder = _generator().generate_city(tmp_path / "in", districts=1, wards=2, pool=4, days=3)
+    folder = load_script("benchmarks/city.py").generate_city(
+        tmp_path / "in", districts=1, wards=2, pool=4, days=3
+    )
     run = run_city(folder, LocalExecutor(1), unit_time_limit=1, seed=1)
     emptied = run.units["P01"]
     emptied.final = replace(emptied.final, assignments=[])  # its places now short, unlisted

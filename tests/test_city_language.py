@@ -4,7 +4,6 @@ shared/spec/city.md in brackets and translated headers for `vi`, the English nam
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -22,16 +21,9 @@ from roster.cli import main
 from roster.reports.city_command import EXIT_OK, EXIT_SHORT
 from roster.text import say
 from roster.text.contract import CITY_SHEETS, city_column
+from tests.builders import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("city", ROOT / "benchmarks/city.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _set_language(folder: Path, language: str) -> None:
@@ -48,7 +40,9 @@ def _set_language(folder: Path, language: str) -> None:
 def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     language = request.param
     root = tmp_path_factory.mktemp(f"city-{language}")
-    folder = _generator().generate_city(root / "in", districts=2, wards=3, pool=10, days=7)
+    folder = load_script("benchmarks/city.py").generate_city(
+        root / "in", districts=2, wards=3, pool=10, days=7
+    )
     _set_language(folder, language)
     out = root / "out"
     args = ["city", str(folder), "-o", str(out), "--unit-time-limit", "3", "--no-sheets"]

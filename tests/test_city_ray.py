@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -19,21 +18,13 @@ from roster.city.executor import HASH_SEED
 from roster.city.names import COMMAND_FILE
 from roster.cli import main
 from roster.reports.city_command import EXIT_OK, EXIT_SHORT
+from tests.builders import load_script
 
 if importlib.util.find_spec("ray") is None and not os.environ.get("CI"):
     pytest.skip("ray is not installed (pip install 'roster[ray]')", allow_module_level=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = ("P01", "P02", "P03")
-
-
-def _generator() -> ModuleType:
-    path = ROOT / "benchmarks/city.py"
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
@@ -62,7 +53,7 @@ def _city(folder: Path, out: Path, *options: str) -> None:
 def test_ray_gives_the_local_executors_allocation_and_rosters(tmp_path: Path) -> None:
     import ray
 
-    folder = _generator().generate_city(
+    folder = load_script("benchmarks/city.py").generate_city(
         tmp_path / "in", districts=2, wards=3, pool=8, days=5, people=10, seed=5
     )
     _city(folder, tmp_path / "local", "--workers", "1")

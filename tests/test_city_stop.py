@@ -3,7 +3,6 @@ ones finished are written, the rest are marked not solved, and the exit code say
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from pathlib import Path
 
@@ -17,21 +16,16 @@ from roster.cli import main
 from roster.errors import ExitCode
 from roster.reports.city import state, write_all
 from roster.text import say
+from tests.builders import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = ("P01", "P02", "P03")
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("city", ROOT / "benchmarks/city.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _city(folder: Path) -> Path:
-    return _generator().generate_city(folder, districts=2, wards=3, pool=10, days=7, people=14)
+    return load_script("benchmarks/city.py").generate_city(
+        folder, districts=2, wards=3, pool=10, days=7, people=14
+    )
 
 
 def _unit_states(out: Path) -> dict[str, str]:

@@ -5,7 +5,6 @@ officer's total), its places stay short and go to `Requests above`, the summary 
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,16 +21,9 @@ from roster.cli import main
 from roster.reports.city import unit_figures, write_all
 from roster.text import say
 from roster.text.contract import CITY_SHEETS
+from tests.builders import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("city", ROOT / "benchmarks/city.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class NoFinalSolves:
@@ -71,7 +63,7 @@ def _sheet(path: Path, key: str) -> list[tuple]:
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("withdraw")
-    return _generator().generate_city(
+    return load_script("benchmarks/city.py").generate_city(
         root / "in", districts=2, wards=3, pool=8, days=5, people=10, seed=5
     )
 
