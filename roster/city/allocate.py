@@ -32,6 +32,7 @@ import time
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ortools.sat.python import cp_model
 
@@ -236,8 +237,13 @@ class Problem:
     weights: dict[str, int]
     demand: int
 
-    def unit_group(self, uid: str) -> str:
-        return next((u.group for u in self.pool.units if u.id == uid), "")
+    @cached_property
+    def unit_groups(self) -> dict[str, str]:
+        return {u.id: u.group for u in self.pool.units}
+
+    @cached_property
+    def officer_groups(self) -> dict[str, str]:
+        return {o.person.id: o.group for o in self.pool.officers}
 
     def part(
         self,
@@ -256,9 +262,9 @@ class Problem:
         data = self.fillable.model_copy(
             update={"people": people, "areas": areas, "requirements": rows}
         )
-        group = {o.person.id: o.group for o in self.pool.officers}
+        group, unit_group = self.officer_groups, self.unit_groups
         outside = {
-            pid: frozenset(u for u in open_ if group[pid] and self.unit_group(u) != group[pid])
+            pid: frozenset(u for u in open_ if group[pid] and unit_group[u] != group[pid])
             for pid, open_ in officers.items()
         }
         return Part(
@@ -344,15 +350,11 @@ def group_parts(problem: Problem, time_limit: float, seed: int) -> list[Part]:
         officers = {
             pid: open_
             for pid, open_ in _open_units(problem.pool, frozenset(units)).items()
-            if open_ and _group_of(problem.pool, pid) == group
+            if open_ and problem.officer_groups[pid] == group
         }
         if officers:
             parts.append(problem.part(group, officers, time_limit, seed))
     return parts
-
-
-def _group_of(pool: Pool, pid: str) -> str:
-    return next(o.group for o in pool.officers if o.person.id == pid)
 
 
 def whole_part(
@@ -368,22 +370,15 @@ def whole_part(
     every = frozenset(_unit_of(a.id) for a in problem.fillable.areas)
     open_units = _open_units(problem.pool, every)
     if grouped:
-        left = _fillable(
-            problem.fillable.model_copy(
-                update={"requirements": _still_short(problem.fillable, hint)}
-            ),
-            open_units,
-        )
         fits: dict[str, set[str]] = defaultdict(set)
-        for row in left.requirements:
+        for row in _still_short(problem.fillable, hint):
             uid = _unit_of(row.area)
             for pid, units in open_units.items():
-                if uid in units and _qualifies(left, pid, row):
+                if uid in units and _qualifies(problem.fillable, pid, row):
                     fits[pid].add(uid)
+        group, unit_group = problem.officer_groups, problem.unit_groups
         own = {
-            pid: frozenset(
-                u for u in units if problem.unit_group(u) == _group_of(problem.pool, pid)
-            )
+            pid: frozenset(u for u in units if unit_group[u] == group[pid])
             for pid, units in open_units.items()
         }
         open_units = {pid: own[pid] | fits.get(pid, set()) for pid in open_units}

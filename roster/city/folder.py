@@ -85,6 +85,15 @@ def _horizon(file: str, data: ProblemData, pool: Pool) -> list[FileProblem]:
     return [FileProblem(file, Problem(title, None, None, None, expected, pool.language))]
 
 
+def _pool_row_problem(
+    pool: Pool, row: int, column: str, value: str, expected: Phrase
+) -> FileProblem:
+    """A problem on a row of the pool workbook's Pool sheet, in the pool's language."""
+    return FileProblem(
+        POOL_FILE, Problem(pool.pool_sheet, row, column, value, expected, pool.language)
+    )
+
+
 def _clashes(
     pool: Pool, units: dict[str, ProblemData], files: dict[str, str]
 ) -> tuple[Pool, list[FileProblem]]:
@@ -99,37 +108,15 @@ def _clashes(
         pid = officer.person.id
         if pid in owners:
             uid = owners[pid]
-            expected = Phrase(
-                "expect.pool_id_clash", {"unit": uid, "file": files[uid], "person": pid}
-            )
-            problems.append(
-                FileProblem(
-                    POOL_FILE,
-                    Problem(
-                        pool.pool_sheet,
-                        officer.row,
-                        pool.pool_id_column,
-                        pid,
-                        expected,
-                        pool.language,
-                    ),
-                )
-            )
+            clash = Phrase("expect.pool_id_clash", {"unit": uid, "file": files[uid], "person": pid})
+            problems.append(_pool_row_problem(pool, officer.row, pool.pool_id_column, pid, clash))
             continue
         unknown = sorted((officer.units or frozenset()) - set(files))
         if unknown:
             expected = Phrase("expect.unit_ids", {"sheet": pool.units_sheet})
             problems.append(
-                FileProblem(
-                    POOL_FILE,
-                    Problem(
-                        pool.pool_sheet,
-                        officer.row,
-                        pool.pool_units_column,
-                        ", ".join(unknown),
-                        expected,
-                        pool.language,
-                    ),
+                _pool_row_problem(
+                    pool, officer.row, pool.pool_units_column, ", ".join(unknown), expected
                 )
             )
             officer = replace(officer, units=(officer.units or frozenset()) - set(unknown))
