@@ -33,10 +33,13 @@ from roster.model.requested import plan_requested
 from roster.model.workrest import WorkRestRules
 from roster.result import ModelFigures, RequestedPerson, Result, StageReport, Status, TierFigure
 from roster.verify import check
+from roster.windows import close_gaps_in_windows
 
 # The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
 # finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).
 STAGE_SUBSOLVERS = ("max_lp", "default_lp")
+# The most of the time limit the windows of days may take to close the start's last gaps.
+WINDOW_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -239,6 +242,30 @@ def _stage(
     return report, values
 
 
+def _close_in_windows(
+    built: BuiltModel, plan: StagePlan, start: list[int], seconds: float, search: _Search
+) -> list[int]:
+    """The start roster with the places a window of days can close closed
+    (`roster.windows`). A re-plan keeps its announced roster as the start instead: a window
+    would move people for coverage alone, before the changes to it are even counted."""
+
+    def better(values: list[int]) -> None:
+        if search.progress:
+            figures = tier_figures(plan, lambda var: values[var.index], 0)
+            elapsed = time.monotonic() - search.t0
+            search.progress(ProgressEvent(plan.name, elapsed, values[plan.expr.index], 0, figures))
+
+    def run(solver: cp_model.CpSolver, model: cp_model.CpModel) -> Any:
+        return _solve_in_thread(solver, model, None, search.control)
+
+    def stop() -> bool:
+        return search.control.interrupted
+
+    return close_gaps_in_windows(
+        built, start, seconds, search.workers, search.seed, run, stop, better
+    )
+
+
 def _proven_by_start(
     plan: StagePlan, start: list[int] | None, seconds: float
 ) -> tuple[StageReport | None, list[int] | None]:
@@ -254,7 +281,7 @@ def _proven_by_start(
 def _solve_in_thread(
     solver: cp_model.CpSolver,
     model: cp_model.CpModel,
-    callback: cp_model.CpSolverSolutionCallback,
+    callback: cp_model.CpSolverSolutionCallback | None,
     control: SolveControl,
 ) -> Any:
     """Solve in a helper thread while the main thread waits in short steps.
@@ -313,14 +340,16 @@ def solve(
     notes = capacity_notes(data, v)
     add_hint(data, built, hint or previous, rules)
     start = complete_hint(built, min(10.0, 0.1 * limit))
+    plans = stage_plans(obj, data.settings.objective)
+    search = _Search(workers, seed, data.settings.tier_gap, control, t0, progress)
+    if start is not None and previous is None and plans[0].name == "uncovered":
+        start = _close_in_windows(built, plans[0], start, WINDOW_SHARE * limit, search)
     if start is not None:
         _hint_all(built.model, start)
     started = time.monotonic() - t0  # the start roster's time: what coverage took if it is 0
 
     stages: list[StageReport] = []
     values: list[int] | None = None
-    plans = stage_plans(obj, data.settings.objective)
-    search = _Search(workers, seed, data.settings.tier_gap, control, t0, progress)
     for plan in plans:
         left = deadline - time.monotonic()
         if left <= 0 or control.interrupted:

@@ -7,8 +7,9 @@ The layer map (lower numbers are lower; a module may import its own layer and an
    (the state of each area and day): plain data and words.
 1. io (reading and writing workbooks), history (the SQLite record of versions), model (the
    CP-SAT model), and verify (the checker, which may import layer 0 only).
-2. solving: solver, explain, params (solve parameters), load (reading a workbook and asking
-   the checker whether its Fixed rows can be honoured).
+2. solving: solver, windows (the start's last gaps closed a window of days at a time),
+   explain, params (solve parameters), load (reading a workbook and asking the checker
+   whether its Fixed rows can be honoured).
 3. features: replan, cover, trace, exposure, donors, and the benchmark package (bench).
 4. reports: reports, sheets, summary, calendar (iCalendar files), notices (change messages).
 5. the command line (cli, __main__) and the package's lazy façade (roster/__init__.py).
@@ -38,6 +39,7 @@ LAYERS: dict[str, int] = {
     "roster.model": 1,
     "roster.verify": 1,
     "roster.solver": 2,
+    "roster.windows": 2,
     "roster.explain": 2,
     "roster.params": 2,
     "roster.load": 2,

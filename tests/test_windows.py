@@ -1,0 +1,95 @@
+"""Closing the start roster's last gaps a window of days at a time (`roster.windows`): the
+window closes a gap it can, keeps every day outside it as it was, breaks no rule (checked
+independently), and gives up on a gap no roster can close after its two widths."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ortools.sat.python import cp_model
+
+from roster.data import Mode, Requirement
+from roster.model.build import BuiltModel, build_model
+from roster.model.hint import complete_hint
+from roster.solver import _extract
+from roster.verify import check
+from roster.windows import close_gaps_in_windows, gap_days
+from tests.builders import START, police, problem
+
+DAYS = 21
+GAP = 10
+
+
+def three_weeks(min_staff_on_gap_day: int = 1):
+    """Two officers, one morning place a day for three weeks; the gap day may ask for more
+    than the two of them can give."""
+
+    def row(first: int, last: int, staff: int) -> Requirement:
+        return Requirement(
+            area="A",
+            shift="S",
+            date_from=START + timedelta(first),
+            date_to=START + timedelta(last),
+            min_staff=staff,
+        )
+
+    rows = [row(0, GAP - 1, 1), row(GAP, GAP, min_staff_on_gap_day), row(GAP + 1, DAYS - 1, 1)]
+    return problem((police(1), police(2)), rows, days=DAYS)
+
+
+def start_with_a_gap(built: BuiltModel) -> list[int]:
+    """A whole solution: P1 on even days, P2 on odd ones, nobody on the gap day."""
+    model = built.model
+    model.clear_hints()
+    for (p, d, s, m), var in built.vars.work.items():
+        works = s == "S" and m is Mode.ONSITE and d != GAP and p == ("P1" if d % 2 else "P2")
+        model.add_hint(var, works)
+    values = complete_hint(built, 5.0)
+    assert values is not None
+    return values
+
+
+def run_counting(calls: list[int]):
+    def run(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
+        calls.append(1)
+        return solver.solve(model)
+
+    return run
+
+
+def close(built: BuiltModel, values: list[int], calls: list[int]) -> list[int]:
+    return close_gaps_in_windows(
+        built, values, 60.0, 1, 0, run_counting(calls), lambda: False, lambda _values: None
+    )
+
+
+def test_a_window_closes_the_gap_and_keeps_the_days_outside_it():
+    data = three_weeks()
+    built = build_model(data)
+    start = start_with_a_gap(built)
+    assert gap_days(built, start) == [GAP]
+    calls: list[int] = []
+    closed = close(built, start, calls)
+    assert gap_days(built, closed) == []
+    assert len(calls) == 1
+    for (_p, d, _s, _m), var in built.vars.work.items():
+        if abs(d - GAP) > 3:
+            assert closed[var.index] == start[var.index]
+    assignments, _uncovered = _extract(data, built, closed, None)
+    report = check(data, assignments)
+    assert report.violations == ()
+    assert report.uncovered == 0
+
+
+def test_a_gap_no_roster_can_close_is_left_after_both_widths():
+    data = three_weeks(min_staff_on_gap_day=3)
+    built = build_model(data)
+    start = start_with_a_gap(built)
+    calls: list[int] = []
+    closed = close(built, start, calls)
+    # Both officers stand there, and the third place stays open: a week, then two, tried.
+    assert len(calls) == 2
+    assignments, _uncovered = _extract(data, built, closed, None)
+    report = check(data, assignments)
+    assert report.violations == ()
+    assert report.uncovered == 1
