@@ -85,7 +85,9 @@ def district_run(seed: int, time_limit: float, folder: Path) -> dict:
     run = subprocess.run(command, capture_output=True, text=True)
     log = run.stderr + run.stdout
     print(log, file=sys.stderr)
-    lines = re.findall(r"^\s*([\d.]+)s\s+uncovered\s+best\s+(\d+)\b", log, re.MULTILINE)
+    # `  12.3 s  best so far: uncovered places 0 (proven) ...`, in English or Vietnamese.
+    pattern = r"^\s*([\d.]+) s\s.*?(?:uncovered places|chỗ trống) (\d+)\b"
+    lines = re.findall(pattern, log, re.MULTILINE)
     # The progress line is printed at most every 0.5 s: a 0 found sooner is not shown,
     # and then the last line shown, plus 0.5 s, bounds the time from above.
     clear = next((float(t) for t, best in lines if best == "0"), None)

@@ -242,6 +242,15 @@ def _stage(
     return report, values
 
 
+def _report_coverage(plan: StagePlan, values: list[int], search: _Search) -> None:
+    """The start roster's uncovered places on the progress line: when it leaves none,
+    coverage is proven there and then, long before the first stage reports."""
+    if search.progress:
+        figures = tier_figures(plan, lambda var: values[var.index], 0)
+        elapsed = time.monotonic() - search.t0
+        search.progress(ProgressEvent(plan.name, elapsed, values[plan.expr.index], 0, figures))
+
+
 def _close_in_windows(
     built: BuiltModel, plan: StagePlan, start: list[int], seconds: float, search: _Search
 ) -> list[int]:
@@ -250,10 +259,7 @@ def _close_in_windows(
     would move people for coverage alone, before the changes to it are even counted."""
 
     def better(values: list[int]) -> None:
-        if search.progress:
-            figures = tier_figures(plan, lambda var: values[var.index], 0)
-            elapsed = time.monotonic() - search.t0
-            search.progress(ProgressEvent(plan.name, elapsed, values[plan.expr.index], 0, figures))
+        _report_coverage(plan, values, search)
 
     def run(solver: cp_model.CpSolver, model: cp_model.CpModel) -> Any:
         return _solve_in_thread(solver, model, None, search.control)
@@ -342,8 +348,10 @@ def solve(
     start = complete_hint(built, min(10.0, 0.1 * limit))
     plans = stage_plans(obj, data.settings.objective)
     search = _Search(workers, seed, data.settings.tier_gap, control, t0, progress)
-    if start is not None and previous is None and plans[0].name == "uncovered":
-        start = _close_in_windows(built, plans[0], start, WINDOW_SHARE * limit, search)
+    if start is not None and plans[0].name == "uncovered":
+        _report_coverage(plans[0], start, search)
+        if previous is None:
+            start = _close_in_windows(built, plans[0], start, WINDOW_SHARE * limit, search)
     if start is not None:
         _hint_all(built.model, start)
     started = time.monotonic() - t0  # the start roster's time: what coverage took if it is 0

@@ -195,7 +195,7 @@ def test_start_schedule_when_the_previous_persons_breaks_a_rule() -> None:
     )
     dec = decompose(data)
     roster = [[1] * 7, [OFF] * 7]
-    assert _first_schedule(dec, roster, 1, workers=1, seed=0)
+    assert _first_schedule(dec, roster, 1, workers=1, seed=0, give_up=monotonic() + 60)
     assert roster[1].count(0) >= 2 and set(roster[1]) <= {0, OFF}
     assert not check(data, to_assignments(dec, roster, "a")).violations
 

@@ -11,7 +11,7 @@ from ortools.sat.python import cp_model
 from roster.data import Mode, Requirement
 from roster.model.build import BuiltModel, build_model
 from roster.model.hint import complete_hint
-from roster.solver import _extract
+from roster.solver import ProgressEvent, _extract, solve
 from roster.verify import check
 from roster.windows import close_gaps_in_windows, gap_days
 from tests.builders import START, police, problem
@@ -93,3 +93,14 @@ def test_a_gap_no_roster_can_close_is_left_after_both_widths():
     report = check(data, assignments)
     assert report.violations == ()
     assert report.uncovered == 1
+
+
+def test_solve_reports_the_start_and_keeps_a_gap_no_window_can_close():
+    """The progress line hears of the start roster's uncovered places before any stage, and
+    the place no roster can fill is still uncovered, and proven so, at the end."""
+    data = three_weeks(min_staff_on_gap_day=3)
+    events: list[ProgressEvent] = []
+    result = solve(data, time_limit=20, workers=1, progress=events.append)
+    assert events and events[0].stage == "uncovered" and events[0].objective >= 1
+    assert check(data, list(result.assignments)).uncovered == 1
+    assert result.stages[0].name == "uncovered" and result.stages[0].status == "optimal"

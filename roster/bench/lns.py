@@ -365,14 +365,18 @@ def _is(lit: cp_model.IntVar | int, value: int) -> bool:
     return isinstance(lit, int) and lit == value
 
 
-def construct(dec: Decomposed, deadline: float, workers: int, seed: int) -> list[list[int]] | None:
+def construct(
+    dec: Decomposed, deadline: float, workers: int, seed: int, give_up: float | None = None
+) -> list[list[int]] | None:
     """A feasible roster built person by person: each takes the schedule that helps the
-    cover most given those before, within their own rules. None when someone has none."""
+    cover most given those before, within their own rules, by `deadline`. None when
+    someone has no schedule by `give_up` (the run's own end; `deadline` if not given):
+    the start may outrun its share, as a roster found late is still one."""
     roster = [[OFF] * dec.days for _ in dec.people]
     count = len(dec.people)
     for i in range(count):
         t0 = time.monotonic()
-        if not _first_schedule(dec, roster, i, workers, seed):
+        if not _first_schedule(dec, roster, i, workers, seed, give_up or deadline):
             return None
         share = (deadline - t0) / (count - i) - (time.monotonic() - t0)
         if share > 0.05:
@@ -385,16 +389,19 @@ TEMPLATE_SECONDS = 2.0  # for one hinted by the previous person's, before the lo
 
 
 def _first_schedule(
-    dec: Decomposed, roster: list[list[int]], i: int, workers: int, seed: int
+    dec: Decomposed, roster: list[list[int]], i: int, workers: int, seed: int, give_up: float
 ) -> bool:
     """Give person i a feasible schedule. On a long horizon with a tight minutes window one
     person's schedule sometimes takes the search many seconds. People of one unit mostly
     share their rules, so the previous person's schedule, less i's days off, is then a
     near-feasible hint that often leads to one sooner. It is not the first try: a schedule
     close to the previous person's helps the cover less (measured in
-    benchmarks/results/curtois.md, "What was tried")."""
-    tries = [(BLIND_SECONDS, False), (TEMPLATE_SECONDS, True), (60.0, False)]
+    benchmarks/results/curtois.md, "What was tried"). The last try has until `give_up`: on a
+    starved machine one person's schedule took the search more than a minute (Instance20-24
+    at 1 worker beside other jobs), and a run that gives up on its start has no roster."""
+    tries = [(BLIND_SECONDS, False), (TEMPLATE_SECONDS, True), (None, False)]
     for seconds, template in tries if i > 0 else tries[-1:]:
+        seconds = seconds or max(give_up - time.monotonic(), 0.1)
         if template:
             allowed = dec.people[i].allowed
             roster[i] = [s if s in allowed[d] else OFF for d, s in enumerate(roster[i - 1])]
@@ -560,7 +567,7 @@ def optimise_decomposed(
     dec = decompose(data)
     cells = len(dec.people) * dec.days * len(dec.shift_ids)
     whole_only = cells <= WHOLE_ONLY_CELLS and dec.days <= WHOLE_ONLY_DAYS
-    roster = construct(dec, t0 + (0.05 if whole_only else 0.2) * seconds, workers, seed)
+    roster = construct(dec, t0 + (0.05 if whole_only else 0.2) * seconds, workers, seed, deadline)
     if roster is None:
         return RosterResult(None, 0, None, "unknown")
     best = penalty(dec, roster)
