@@ -33,13 +33,16 @@ from roster.model.requested import plan_requested
 from roster.model.workrest import WorkRestRules
 from roster.result import ModelFigures, RequestedPerson, Result, StageReport, Status, TierFigure
 from roster.verify import check
-from roster.windows import close_gaps_in_windows
+from roster.windows import WindowSearch, close_gaps_in_windows, improve_in_windows, score
 
 # The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
 # finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).
 STAGE_SUBSOLVERS = ("max_lp", "default_lp")
 # The most of the time limit the windows of days may take to close the start's last gaps.
 WINDOW_SHARE = 0.3
+# Work variables beyond which a stage below coverage is solved a week at a time: at district
+# size (400 x 28 x 3) the whole model's preferences stage found nothing in its share.
+WINDOW_STAGE_WORK = 20_000
 
 
 @dataclass(frozen=True)
@@ -242,34 +245,53 @@ def _stage(
     return report, values
 
 
-def _report_coverage(plan: StagePlan, values: list[int], search: _Search) -> None:
-    """The start roster's uncovered places on the progress line: when it leaves none,
-    coverage is proven there and then, long before the first stage reports."""
-    if search.progress:
-        figures = tier_figures(plan, lambda var: values[var.index], 0)
-        elapsed = time.monotonic() - search.t0
-        search.progress(ProgressEvent(plan.name, elapsed, values[plan.expr.index], 0, figures))
-
-
-def _close_in_windows(
-    built: BuiltModel, plan: StagePlan, start: list[int], seconds: float, search: _Search
-) -> list[int]:
-    """The start roster with the places a window of days can close closed
-    (`roster.windows`). A re-plan keeps its announced roster as the start instead: a window
-    would move people for coverage alone, before the changes to it are even counted."""
+def _window_search(
+    search: _Search, plan: StagePlan, settled: tuple[TierFigure, ...] = ()
+) -> WindowSearch:
+    """The windows' view of this solve: its threads and seed, its Ctrl-C, and progress
+    lines for `plan` (with no bound: a window proves nothing of the whole)."""
 
     def better(values: list[int]) -> None:
-        _report_coverage(plan, values, search)
+        if search.progress:
+            figures = tier_figures(plan, lambda var: values[var.index], 0)
+            elapsed = time.monotonic() - search.t0
+            value = score(plan.tiers, values)
+            lexicographic = plan.lexicographic
+            search.progress(
+                ProgressEvent(plan.name, elapsed, value, 0, figures, lexicographic, settled)
+            )
 
     def run(solver: cp_model.CpSolver, model: cp_model.CpModel) -> Any:
         return _solve_in_thread(solver, model, None, search.control)
 
-    def stop() -> bool:
-        return search.control.interrupted
-
-    return close_gaps_in_windows(
-        built, start, seconds, search.workers, search.seed, run, stop, better
+    return WindowSearch(
+        search.workers, search.seed, run, lambda: search.control.interrupted, better
     )
+
+
+def _stage_in_windows(
+    built: BuiltModel,
+    plan: StagePlan,
+    seconds: float,
+    search: _Search,
+    settled: tuple[TierFigure, ...],
+    values: list[int],
+) -> tuple[StageReport, list[int]]:
+    """A stage below coverage on a unit too large for the whole model: the previous stage's
+    roster improved a week at a time (`roster.windows`). Nothing is proven of it."""
+    start = time.monotonic()
+    window = _window_search(search, plan, settled)
+    found = improve_in_windows(built, values, plan.tiers, seconds, window)
+    report = StageReport(
+        name=plan.name,
+        status="feasible",
+        objective=score(plan.tiers, found),
+        bound=0,
+        seconds=time.monotonic() - start,
+        tiers=tier_figures(plan, lambda var: found[var.index], 0),
+        lexicographic=plan.lexicographic,
+    )
+    return report, found
 
 
 def _proven_by_start(
@@ -349,9 +371,13 @@ def solve(
     plans = stage_plans(obj, data.settings.objective)
     search = _Search(workers, seed, data.settings.tier_gap, control, t0, progress)
     if start is not None and plans[0].name == "uncovered":
-        _report_coverage(plans[0], start, search)
+        # The start's uncovered places on the progress line: when it leaves none, coverage
+        # is proven there and then. A re-plan keeps its announced roster as the start: a
+        # window would move people for coverage alone, before the changes are counted.
+        window = _window_search(search, plans[0])
+        window.better(start)
         if previous is None:
-            start = _close_in_windows(built, plans[0], start, WINDOW_SHARE * limit, search)
+            start = close_gaps_in_windows(built, start, WINDOW_SHARE * limit, window)
     if start is not None:
         _hint_all(built.model, start)
     started = time.monotonic() - t0  # the start roster's time: what coverage took if it is 0
@@ -368,7 +394,12 @@ def solve(
             for _weight, tier in plan.tiers:
                 for cut in tier.cuts:
                     cut()
-            report, found = _stage(built, plan, left * plan.share, search, settled)
+            if values is not None and len(v.work) > WINDOW_STAGE_WORK:
+                report, found = _stage_in_windows(
+                    built, plan, left * plan.share, search, settled, values
+                )
+            else:
+                report, found = _stage(built, plan, left * plan.share, search, settled)
         if found is None:
             if values is None and report.status == "infeasible":
                 return _infeasible(data, t0, notes, report)

@@ -11,16 +11,23 @@ repair, 0 after three windows, 13 s; the whole model had taken 30-60 s, or not c
 
 A window that is proven unable to close its gap is widened once; after that the gap is
 left to the coverage stage, which alone can prove that a gap cannot be closed at all.
+
+The same windows carry the stages below coverage on units too large for the whole model
+(`improve_in_windows`): at district size the preferences stage's presolve outlasted its
+share and it found nothing, so fairness, requests and continuity went unimproved.
 """
 
 from __future__ import annotations
 
+import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from roster.model.build import BuiltModel
+from roster.model.objective import Tier
 
 # Runs a solver on a model and returns its status: the caller's, so that Ctrl-C still stops it.
 Run = Callable[[cp_model.CpSolver, cp_model.CpModel], int]
@@ -29,52 +36,96 @@ HALF_WIDTHS = (3, 7)  # days either side of the gap: one week, then two
 WINDOW_SECONDS = 15.0  # the most one window may take
 
 
+@dataclass(frozen=True)
+class WindowSearch:
+    """How each window is solved: CP-SAT's threads and seed, the caller's `run` (so that
+    Ctrl-C still stops it), `stop()` to end early, and `better` to hear of each improvement."""
+
+    workers: int
+    seed: int
+    run: Run
+    stop: Callable[[], bool]
+    better: Callable[[list[int]], None]
+
+
 def gap_days(built: BuiltModel, values: list[int]) -> list[int]:
     """The days with an uncovered place in `values`, in order."""
     return sorted({d for (d, _s, _a), u in built.vars.uncovered.items() if values[u.index]})
 
 
 def close_gaps_in_windows(
-    built: BuiltModel,
-    values: list[int],
-    seconds: float,
-    workers: int,
-    seed: int,
-    run: Run,
-    stop: Callable[[], bool],
-    better: Callable[[list[int]], None],
+    built: BuiltModel, values: list[int], seconds: float, search: WindowSearch
 ) -> list[int]:
     """`values` (a whole solution of `built.model`) with fewer uncovered places where some
-    window of days could close them, within `seconds`. `stop()` ends the work early;
-    `better` hears of each solution with fewer places uncovered."""
+    window of days could close them, within `seconds`."""
     deadline = time.monotonic() + seconds
     uncovered = built.objective.uncovered.var.index
     # A window as long as the horizon is the coverage stage itself, which also proves.
     widths = [h for h in HALF_WIDTHS if 2 * h + 1 < len(built.vars.data.dates)]
     tried: dict[int, int] = {}  # gap day -> how many widths were proven not enough
-    while values[uncovered] and not stop():
+    while values[uncovered] and not search.stop():
         day = next((d for d in gap_days(built, values) if tried.get(d, 0) < len(widths)), None)
         left = deadline - time.monotonic()
         if day is None or left < 1.0:
             break
         half = widths[tried.get(day, 0)]
-        window = _window(built, values, day, half)
-        found, proven = _solve(window, min(left, WINDOW_SECONDS), workers, seed, run)
+        window = _window(built, values, built.objective.uncovered.var, day, half)
+        found, proven = _solve(window, min(left, WINDOW_SECONDS), search)
         if found is not None and found[uncovered] < values[uncovered]:
             values = found
-            better(values)
+            search.better(values)
         if day in gap_days(built, values):
             # Still short there: proven so (a wider window may reach further) or out of time.
             tried[day] = tried.get(day, 0) + (1 if proven else len(widths))
     return values
 
 
-def _window(built: BuiltModel, values: list[int], day: int, half: int) -> cp_model.CpModel:
-    """A copy of the whole model, least uncovered, with every work and head-count variable
-    outside `day +- half` fixed to `values`, and `values` as its hint."""
+def improve_in_windows(
+    built: BuiltModel,
+    values: list[int],
+    tiers: Sequence[tuple[int, Tier]],
+    seconds: float,
+    search: WindowSearch,
+) -> list[int]:
+    """`values` improved on the weighted `tiers` a week of days at a time, windows swept
+    across the horizon from a seeded offset, until `seconds` pass or a whole sweep of
+    windows each proven optimal changes nothing (no window can improve it then)."""
+    deadline = time.monotonic() + seconds
+    objective = sum(weight * tier.var for weight, tier in tiers)
+    days, half = len(built.vars.data.dates), HALF_WIDTHS[0]
+    rng = random.Random(search.seed)
+    settled = 0  # windows in a row proven unable to improve
+    centres: list[int] = []
+    while not search.stop() and settled < len(range(0, days, half + 1)):
+        left = deadline - time.monotonic()
+        if left < 1.0:
+            break
+        if not centres:
+            offset = rng.randrange(half + 1)
+            centres = list(range(offset, days, half + 1))
+        window = _window(built, values, objective, centres.pop(0), half)
+        found, proven = _solve(window, min(left, WINDOW_SECONDS), search)
+        if found is not None and score(tiers, found) < score(tiers, values):
+            values, settled = found, 0
+            search.better(values)
+        else:
+            settled = settled + 1 if proven else 0
+    return values
+
+
+def score(tiers: Sequence[tuple[int, Tier]], values: list[int]) -> int:
+    """The weighted sum of `tiers` in a whole solution."""
+    return sum(weight * values[tier.var.index] for weight, tier in tiers)
+
+
+def _window(
+    built: BuiltModel, values: list[int], objective: cp_model.LinearExprT, day: int, half: int
+) -> cp_model.CpModel:
+    """A copy of the whole model minimising `objective`, with every work and head-count
+    variable outside `day +- half` fixed to `values`, and `values` as its hint."""
     v = built.vars
     model = built.model.clone()
-    model.minimize(built.objective.uncovered.var)
+    model.minimize(objective)
     proto = model.proto
     outside = [var for (_p, d, _s, _m), var in v.work.items() if abs(d - day) > half]
     outside += [
@@ -91,15 +142,15 @@ def _window(built: BuiltModel, values: list[int], day: int, half: int) -> cp_mod
 
 
 def _solve(
-    model: cp_model.CpModel, seconds: float, workers: int, seed: int, run: Run
+    model: cp_model.CpModel, seconds: float, search: WindowSearch
 ) -> tuple[list[int] | None, bool]:
     """The window's solution (or None) and whether it is proven optimal."""
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = search.workers
+    solver.parameters.random_seed = search.seed
     solver.parameters.catch_sigint_signal = False
-    code = run(solver, model)
+    code = search.run(solver, model)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, False
     return list(solver.response_proto.solution), code == cp_model.OPTIMAL

@@ -13,7 +13,7 @@ from roster.model.build import BuiltModel, build_model
 from roster.model.hint import complete_hint
 from roster.solver import ProgressEvent, _extract, solve
 from roster.verify import check
-from roster.windows import close_gaps_in_windows, gap_days
+from roster.windows import WindowSearch, close_gaps_in_windows, gap_days
 from tests.builders import START, police, problem
 
 DAYS = 21
@@ -58,9 +58,8 @@ def run_counting(calls: list[int]):
 
 
 def close(built: BuiltModel, values: list[int], calls: list[int]) -> list[int]:
-    return close_gaps_in_windows(
-        built, values, 60.0, 1, 0, run_counting(calls), lambda: False, lambda _values: None
-    )
+    search = WindowSearch(1, 0, run_counting(calls), lambda: False, lambda _values: None)
+    return close_gaps_in_windows(built, values, 60.0, search)
 
 
 def test_a_window_closes_the_gap_and_keeps_the_days_outside_it():
