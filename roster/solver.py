@@ -39,7 +39,7 @@ from roster.windows import WindowSearch, close_gaps_in_windows, improve_in_windo
 # finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).
 STAGE_SUBSOLVERS = ("max_lp", "default_lp")
 # The most of the time limit the windows of days may take to close the start's last gaps.
-WINDOW_SHARE = 0.3
+WINDOW_SHARE = 0.5
 # Work variables beyond which a stage below coverage is solved a week at a time: at district
 # size (400 x 28 x 3) the whole model's preferences stage found nothing in its share.
 WINDOW_STAGE_WORK = 20_000
