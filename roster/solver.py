@@ -38,11 +38,13 @@ from roster.windows import WindowSearch, close_gaps_in_windows, improve_in_windo
 # The workers of a tier stage when there are 4 or fewer: max_lp proves bounds, default_lp
 # finds rosters (the benchmark search picks its own, bench/lns.py PART_SUBSOLVERS).
 STAGE_SUBSOLVERS = ("max_lp", "default_lp")
-# The most of the time limit the windows of days may take to close the start's last gaps.
+# Work variables beyond which the solve works a window of days at a time (`roster.windows`):
+# the start's last gaps, then the stages below coverage. At district size (400 x 28 x 3) the
+# whole model's coverage stage took 30-70 s over a few places and its preferences stage
+# found nothing in its share; a ward's whole model is quick, and proves what it finds.
+WINDOW_WORK = 20_000
+# The most of the time limit the windows may take to close the start's last gaps.
 WINDOW_SHARE = 0.5
-# Work variables beyond which a stage below coverage is solved a week at a time: at district
-# size (400 x 28 x 3) the whole model's preferences stage found nothing in its share.
-WINDOW_STAGE_WORK = 20_000
 
 
 @dataclass(frozen=True)
@@ -376,7 +378,7 @@ def solve(
         # window would move people for coverage alone, before the changes are counted.
         window = _window_search(search, plans[0])
         window.better(start)
-        if previous is None:
+        if previous is None and len(v.work) > WINDOW_WORK:
             start = close_gaps_in_windows(built, start, WINDOW_SHARE * limit, window)
     if start is not None:
         _hint_all(built.model, start)
@@ -394,7 +396,7 @@ def solve(
             for _weight, tier in plan.tiers:
                 for cut in tier.cuts:
                     cut()
-            if values is not None and len(v.work) > WINDOW_STAGE_WORK:
+            if values is not None and len(v.work) > WINDOW_WORK:
                 report, found = _stage_in_windows(
                     built, plan, left * plan.share, search, settled, values
                 )

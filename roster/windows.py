@@ -36,6 +36,9 @@ Run = Callable[[cp_model.CpSolver, cp_model.CpModel], int]
 
 HALF_WIDTHS = (3, 7)  # days either side of the gap: one week, then two
 WINDOW_SECONDS = 15.0  # the most one window may take
+# Windows in a row that close nothing before the rest is left to the coverage stage: a unit
+# short of people for real would otherwise spend the windows' whole share on its gaps.
+FRUITLESS = 6
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def close_gaps_in_windows(
     # A window as long as the horizon is the coverage stage itself, which also proves.
     widths = [h for h in HALF_WIDTHS if 2 * h + 1 < len(built.vars.data.dates)]
     tried: dict[int, int] = {}  # gap day -> widths that closed nothing there
-    while values[uncovered] and not search.stop():
+    fruitless = 0  # windows in a row that closed nothing: a unit truly short stops here
+    while values[uncovered] and not search.stop() and fruitless < FRUITLESS:
         day = next((d for d in gap_days(built, values) if tried.get(d, 0) < len(widths)), None)
         left = deadline - time.monotonic()
         if day is None or left < 1.0:
@@ -74,10 +78,11 @@ def close_gaps_in_windows(
         window = _window(built, values, built.objective.uncovered.var, day, half)
         found, _proven = _solve(window, min(left, WINDOW_SECONDS), search)
         if found is not None and found[uncovered] < values[uncovered]:
-            values = found  # tried again later, at the same width, if still short there
+            values, fruitless = found, 0  # tried again at this width while still short
             search.better(values)
-        elif day in gap_days(built, values):
+        else:
             tried[day] = tried.get(day, 0) + 1  # a wider window may reach further
+            fruitless += 1
     return values
 
 

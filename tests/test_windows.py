@@ -15,6 +15,7 @@ from roster.model.hint import complete_hint
 from roster.solver import ProgressEvent, _extract, solve
 from roster.verify import check
 from roster.windows import (
+    FRUITLESS,
     WindowSearch,
     close_gaps_in_windows,
     gap_days,
@@ -103,9 +104,9 @@ def test_a_gap_no_roster_can_close_is_left_after_both_widths():
     assert report.uncovered == 1
 
 
-def test_solve_reports_the_start_and_keeps_a_gap_no_window_can_close():
-    """The progress line hears of the start roster's uncovered places before any stage, and
-    the place no roster can fill is still uncovered, and proven so, at the end."""
+def test_solve_reports_the_start_roster_before_any_stage():
+    """The progress line hears of the start roster's uncovered places before any stage; the
+    place no roster can fill is still uncovered, and proven so, at the end."""
     data = three_weeks(min_staff_on_gap_day=3)
     events: list[ProgressEvent] = []
     result = solve(data, time_limit=20, workers=1, progress=events.append)
@@ -137,3 +138,25 @@ def test_windows_improve_a_lower_tier_a_week_at_a_time():
         assert max(changed, default=0) - min(changed, default=0) <= 6
     report = check(data, _extract(data, built, better, None)[0])
     assert report.violations == () and report.uncovered == 0
+
+
+def test_a_unit_short_everywhere_stops_after_a_few_fruitless_windows():
+    """A skill nobody has, asked for every day: no window can close anything, and after
+    FRUITLESS of them the rest is left to the coverage stage (not a window per day)."""
+    rows = [
+        Requirement(
+            area="A",
+            shift="C",
+            date_from=START,
+            date_to=START + timedelta(DAYS - 1),
+            min_staff=1,
+            skill="y_te",
+        ),
+    ]
+    data = problem((police(1), police(2)), rows, days=DAYS)
+    built = build_model(data)
+    start = start_with_a_gap(built)
+    assert len(gap_days(built, start)) == DAYS
+    calls: list[int] = []
+    assert gap_days(built, close(built, start, calls)) == list(range(DAYS))
+    assert len(calls) == FRUITLESS
