@@ -17,6 +17,10 @@ that a gap cannot be closed at all. Under load (62 % CPU, seed 1) the first wind
 The same windows carry the stages below coverage on units too large for the whole model
 (`improve_in_windows`): at district size the preferences stage's presolve outlasted its
 share and it found nothing, so fairness, requests and continuity went unimproved.
+
+`roster.solver` uses windows only beyond `WINDOW_WORK` work variables: on a ward the whole
+model is quick and proves what it finds, and a ward short of people for real would spend
+the windows' time on gaps nobody can close.
 """
 
 from __future__ import annotations
