@@ -75,11 +75,12 @@ def close_gaps_in_windows(
     fruitless = 0  # windows in a row that closed nothing: a unit truly short stops here
     while values[uncovered] and not search.stop() and fruitless < FRUITLESS:
         day = next((d for d in gap_days(built, values) if tried.get(d, 0) < len(widths)), None)
-        left = deadline - time.monotonic()
+        left = left_of(deadline)
         if day is None or left < 1.0:
             break
         half = widths[tried.get(day, 0)]
-        window = _window(built, values, built.objective.uncovered.var, day, half)
+        free = range(day - half, day + half + 1)
+        window = _window(built, values, built.objective.uncovered.var, free)
         found, _proven = _solve(window, min(left, WINDOW_SECONDS), search)
         if found is not None and found[uncovered] < values[uncovered]:
             values, fruitless = found, 0  # tried again at this width while still short
@@ -106,7 +107,7 @@ def improve_in_windows(
     # The tiers' own variables as the roster makes them: a stage that did not count a tier
     # left its variables anywhere (a fairness peak of 784 shifts), and the first windows
     # would otherwise "improve" only that.
-    found, _proven = _solve(_window(built, values, objective, 0, -1), left_of(deadline), search)
+    found, _proven = _solve(_window(built, values, objective, range(0)), left_of(deadline), search)
     if found is not None and score(tiers, found) < score(tiers, values):
         values = found
         search.better(values)
@@ -120,7 +121,8 @@ def improve_in_windows(
         if not centres:
             offset = rng.randrange(half + 1)
             centres = list(range(offset, days, half + 1))
-        window = _window(built, values, objective, centres.pop(0), half)
+        day = centres.pop(0)
+        window = _window(built, values, objective, range(day - half, day + half + 1))
         found, proven = _solve(window, min(left, WINDOW_SECONDS), search)
         if found is not None and score(tiers, found) < score(tiers, values):
             values, settled = found, 0
@@ -131,6 +133,7 @@ def improve_in_windows(
 
 
 def left_of(deadline: float) -> float:
+    """Seconds until `deadline`, never quite 0 (a CP-SAT time limit must be positive)."""
     return max(deadline - time.monotonic(), 0.05)
 
 
@@ -140,19 +143,19 @@ def score(tiers: Sequence[tuple[int, Tier]], values: list[int]) -> int:
 
 
 def _window(
-    built: BuiltModel, values: list[int], objective: cp_model.LinearExprT, day: int, half: int
+    built: BuiltModel, values: list[int], objective: cp_model.LinearExprT, free: range
 ) -> cp_model.CpModel:
     """A copy of the whole model minimising `objective`, with every work and head-count
-    variable outside `day +- half` fixed to `values` (all of them when `half` < 0), and
-    `values` as its hint."""
+    variable of a day outside `free` fixed to `values` (all of them for an empty range),
+    and `values` as its hint."""
     v = built.vars
     model = built.model.clone()
     model.minimize(objective)
     proto = model.proto
-    outside = [var for (_p, d, _s, _m), var in v.work.items() if abs(d - day) > half]
-    outside += [
-        var for key, by in v.count.items() if abs(key[0] - day) > half for var in by.values()
-    ]
+    outside = [var for (_p, d, _s, _m), var in v.work.items() if d not in free]
+    for key, by_class in v.count.items():
+        if key[0] not in free:
+            outside += by_class.values()
     for var in outside:
         domain = proto.variables[var.index].domain
         domain.clear()
