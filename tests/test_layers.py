@@ -4,7 +4,7 @@ against everything but the bottom layer, and the checker against the model's hel
 The layer map (lower numbers are lower; a module may import its own layer and any below):
 
 0. data, errors, rules, findings, result, text, outputs (names of output files), coverage_map
-   (the state of each area and day): plain data and words.
+   (the state of each area and day), tier_words (each tier in words): plain data and words.
 1. io (reading and writing workbooks), history (the SQLite record of versions), model (the
    CP-SAT model), and verify (the checker, which may import layer 0 only).
 2. solving: solver, windows (the start's last gaps closed a window of days at a time),
@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "roster.text": 0,
     "roster.outputs": 0,
     "roster.coverage_map": 0,
+    "roster.tier_words": 0,
     "roster.history": 1,
     "roster.io": 1,
     "roster.model": 1,

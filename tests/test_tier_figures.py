@@ -7,14 +7,17 @@ import re
 from datetime import time
 
 import pytest
+from openpyxl import load_workbook
 from ortools.sat.python import cp_model
 
 from roster.cli import _Progress
 from roster.data import Area, Origin, Requirement, Shift
+from roster.io.writer import write_roster
 from roster.model.objective import Part, Tier
 from roster.result import Status, TierFigure
 from roster.solver import ProgressEvent, StagePlan, solve, tier_figures
 from roster.summary import progress_line, summary_text
+from roster.text.contract import sheet_name
 from tests.builders import example_days, police, problem
 
 MORNING = Shift(id="S", start=time(6), end=time(14), night=False)
@@ -72,7 +75,7 @@ def test_a_tier_at_zero_is_proven_and_parts_are_in_their_own_unit() -> None:
     assert figure.proven and figure.parts == (("shifts", 6),)
 
 
-def test_progress_and_summary_show_tier_values_not_weighted_sums() -> None:
+def test_progress_and_summary_show_tier_values_not_weighted_sums(tmp_path) -> None:
     data = _ward_needing_reinforcements()
     events: list[ProgressEvent] = []
     result = solve(data, time_limit=30, workers=1, progress=events.append)
@@ -97,6 +100,13 @@ def test_progress_and_summary_show_tier_values_not_weighted_sums() -> None:
         line = progress_line(event, "en")
         assert not (internal - {f.value for f in event.tiers}) & _numbers(line)
     assert any("reinforcement shifts" in progress_line(e, "en") for e in events)
+
+    # The roster workbook's summary sheet says the stages the same way.
+    book = write_roster(result, tmp_path / "roster.xlsx")
+    rows = list(load_workbook(book)[sheet_name("summary", "en")].iter_rows(values_only=True))
+    stages = " ".join(str(value) for label, value in rows if str(label).startswith("stage "))
+    assert "reinforcement shifts 2 (proven)" in stages
+    assert not internal & _numbers(stages)
 
 
 def test_the_cli_progress_line_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:

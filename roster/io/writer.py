@@ -24,6 +24,7 @@ from roster.io.xlsx import format_sheet, put, save_atomic
 from roster.result import Change, Result
 from roster.text import language_of, say, words
 from roster.text.contract import OUTPUT_COLUMNS, OUTPUT_SHEETS, column_name, normalise, sheet_name
+from roster.tier_words import tier_phrases
 
 GREEN = PatternFill("solid", fgColor="C6EFCE")
 AMBER = PatternFill("solid", fgColor="FFEB9C")
@@ -98,7 +99,11 @@ def _summary_rows(result: Result, language: str) -> list[tuple[str, object]]:
         rows.append(
             (
                 t("stage", name=name),
-                t("stage_value", status=status, objective=stage.objective, bound=stage.bound),
+                t(
+                    "stage_value",
+                    status=status,
+                    tiers="; ".join(tier_phrases(stage.tiers, language, stage.lexicographic)),
+                ),
             )
         )
     rows += [(t("capacity"), note) for note in result.capacity_notes]

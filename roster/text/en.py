@@ -187,7 +187,7 @@ WORDS: dict[str, str] = {
     "workbook.gap": "Optimality gap (%)",
     "workbook.time": "Time (s)",
     "workbook.stage": "stage {name}",
-    "workbook.stage_value": "{status}: {objective} (bound {bound})",
+    "workbook.stage_value": "{status}: {tiers}",
     "workbook.capacity": "Capacity",
     # The reader's warnings (roster.io.workbook)
     "reader.column_ignored": "Sheet '{sheet}', column '{column}': not an input column; ignored.",

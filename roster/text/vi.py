@@ -191,7 +191,7 @@ WORDS: dict[str, str] = {
     "workbook.gap": "Khoảng cách tối ưu (%)",
     "workbook.time": "Thời gian (giây)",
     "workbook.stage": "tầng {name}",
-    "workbook.stage_value": "{status}: {objective} (cận dưới {bound})",
+    "workbook.stage_value": "{status}: {tiers}",
     "workbook.capacity": "Cảnh báo năng lực",
     # The reader's warnings (roster.io.workbook)
     "reader.column_ignored": "Trang '{sheet}', cột '{column}': không phải cột đầu vào; bỏ qua.",
